@@ -1,0 +1,14 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from orgchart.api.views import graphql_view
+
+admin.site.site_header = "orgchart — Quản trị tổ chức bộ máy và biên chế"
+admin.site.site_title = "orgchart"
+admin.site.index_title = "Quản trị"
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("graphql/", graphql_view, name="graphql"),
+    path("", include("orgchart.web.urls")),
+]

@@ -1,0 +1,22 @@
+"""The GraphQL schema: each domain's `graphql` module contributes its Query and Mutation."""
+import graphene
+
+from orgchart.eligibility import graphql as eligibility
+from orgchart.overlaps import graphql as overlaps
+from orgchart.personnel import graphql as personnel
+from orgchart.restructuring import graphql as restructuring
+from orgchart.staffing import graphql as staffing
+from orgchart.structure import graphql as structure
+
+DOMAINS = [structure, personnel, eligibility, staffing, restructuring, overlaps]
+
+
+class Query(*(d.Query for d in DOMAINS), graphene.ObjectType):
+    """orgchart: effective-dated agencies → job positions → officials."""
+
+
+class Mutation(*(d.Mutation for d in DOMAINS), graphene.ObjectType):
+    pass
+
+
+schema = graphene.Schema(query=Query, mutation=Mutation)

@@ -56,6 +56,8 @@ INSTALLED_APPS = [
     "orgchart.transfer",
     "orgchart.api",
     "orgchart.web",
+    "orgchart.demo",
+    "orgchart.datagen",
 ]
 
 MIDDLEWARE = [

@@ -63,7 +63,7 @@ class ApiToken(models.Model):
         """The user of a valid (not revoked, not expired) token, else None."""
         if not raw:
             return None
-        token = cls.objects.select_related("user").filter(digest=cls.hash(raw)).first()
+        token = cls.objects.select_related("user", "user__membership").filter(digest=cls.hash(raw)).first()
         if token is None or token.revoked_at is not None or not token.user.is_active:
             return None
         if token.expires_at is not None and token.expires_at <= timezone.now():

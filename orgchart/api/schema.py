@@ -19,4 +19,4 @@ class Mutation(*(d.Mutation for d in DOMAINS), graphene.ObjectType):
     pass
 
 
-schema = graphene.Schema(query=Query, mutation=Mutation)
+schema = graphene.Schema(query=Query, mutation=Mutation if Mutation._meta.fields else None)

@@ -1,4 +1,63 @@
-from django.views.decorators.csrf import csrf_exempt
-from graphene_django.views import GraphQLView
+"""The GraphQL endpoint: token auth (middleware), depth/cost/introspection limits, errors that
+never leak internals, and a per-request memo for batch loaders."""
+import logging
 
-graphql_view = csrf_exempt(GraphQLView.as_view(graphiql=True))
+from django.conf import settings
+from django.views.decorators.csrf import csrf_exempt
+from graphene.validation import depth_limit_validator
+from graphene_django.views import GraphQLView
+from graphql import ExecutionResult, GraphQLError, parse
+from graphql.validation import NoSchemaIntrospectionCustomRule
+
+from orgchart.accounts.permissions import Actor
+from orgchart.core import memo
+
+from .limits import check_cost
+
+log = logging.getLogger("orgchart.api")
+
+SAFE_CODES = {"forbidden", "not_found", "invalid", "conflict", "limit_exceeded", "query_too_costly", "unauthenticated"}
+
+
+class OrgchartGraphQLView(GraphQLView):
+    graphiql = True
+
+    def dispatch(self, request, *args, **kwargs):
+        with memo.request_scope():
+            return super().dispatch(request, *args, **kwargs)
+
+    def execute_graphql_request(self, request, data, query, variables, operation_name, show_graphiql=False):
+        rules = [depth_limit_validator(max_depth=settings.GRAPHQL_MAX_DEPTH)]
+        if not settings.DEBUG and not Actor.from_request(request).authenticated:
+            rules.append(NoSchemaIntrospectionCustomRule)
+        self.validation_rules = rules
+        if query and not isinstance(query, str):
+            return ExecutionResult(errors=[GraphQLError("query must be a string")])
+        if variables is not None and not isinstance(variables, dict):
+            return ExecutionResult(errors=[GraphQLError("variables must be a JSON object")])
+        if query:
+            try:
+                document = parse(query)
+            except GraphQLError as e:
+                return ExecutionResult(errors=[e])
+            error = check_cost(document, operation_name, variables)
+            if error is not None:
+                return ExecutionResult(errors=[error])
+        return super().execute_graphql_request(request, data, query, variables, operation_name, show_graphiql)
+
+    @staticmethod
+    def format_error(error):
+        formatted = GraphQLView.format_error(error)
+        original = getattr(error, "original_error", None)
+        if original is not None and not isinstance(original, GraphQLError):
+            # An unexpected exception inside a resolver: log it, answer without internals.
+            log.error("GraphQL resolver error", exc_info=(type(original), original, original.__traceback__))
+            formatted["message"] = "Lỗi nội bộ khi xử lý yêu cầu (internal error)"
+            formatted["extensions"] = {"code": "internal"}
+        elif not isinstance(error, GraphQLError):
+            log.error("GraphQL error", exc_info=(type(error), error, error.__traceback__))
+            formatted = {"message": "Lỗi nội bộ khi xử lý yêu cầu (internal error)", "extensions": {"code": "internal"}}
+        return formatted
+
+
+graphql_view = csrf_exempt(OrgchartGraphQLView.as_view())

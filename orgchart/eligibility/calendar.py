@@ -1,5 +1,6 @@
 """Retirement dates (RULES.md §1): Labour Code 2019 Art. 169(2); Decree 135/2020 Art. 4, Appendix I."""
 import datetime as dt
+from functools import lru_cache
 
 from orgchart.core.dates import add_months, end_of_month, whole_months
 
@@ -24,8 +25,14 @@ def retirement_date(birth_date: dt.date | None, gender: str | None) -> dt.date |
     """Last day of the month in which birth month + retirement age falls."""
     if birth_date is None or gender not in _SCHEDULE:
         return None
-    month = add_months(dt.date(birth_date.year, birth_date.month, 1), retirement_age_months(birth_date, gender))
-    return end_of_month(month.year, month.month)
+    return _retirement_of_month(birth_date.year, birth_date.month, gender)
+
+
+@lru_cache(maxsize=8192)
+def _retirement_of_month(year: int, month: int, gender: str) -> dt.date:
+    born = dt.date(year, month, 1)
+    end = add_months(born, retirement_age_months(born, gender))
+    return end_of_month(end.year, end.month)
 
 
 def remaining_months(birth_date: dt.date, gender: str, on: dt.date) -> int:

@@ -1,0 +1,310 @@
+"""Loads the facts for officials × positions × dates with a FIXED number of queries (whatever
+the history length or the number of candidates), runs every rule, returns every finding.
+
+- `check(official, position, action, on_date)`            one official (checkEligibility)
+- `candidates(position, action, on_date, officials)`      a pool, ranked (eligibleCandidates)
+- `inspect(assignments)`                                   past decisions on their own start date
+"""
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.db.models import Q
+
+from orgchart.core.choices import NON_HOLDING_KINDS
+from orgchart.personnel.models import Assignment, Discipline, Official, Rating, Separation, SuccessionPlan
+from orgchart.positions.models import JobPosition, PositionLink
+from orgchart.staffing.models import Quota
+from orgchart.structure.models import Agency
+
+from .facts import (
+    ACTIONS,
+    AssignmentFact,
+    Case,
+    DisciplineFact,
+    HistoryFacts,
+    OfficialFacts,
+    PlanFact,
+    PositionFacts,
+)
+from .rules import RULES_BY_ACTION, VIOLATION, Finding
+
+_NON_HOLDING = [str(k) for k in NON_HOLDING_KINDS]
+_STAFF_TYPES = frozenset({"civil_servant", "cadre"})
+ONE_DAY = dt.timedelta(days=1)
+# Assignment kinds that are appointment decisions, and the action each one was.
+ACTION_OF_KIND = {a: a for a in ACTIONS}
+
+OFFICIAL_FIELDS = (
+    "pk", "code", "full_name", "birth_date", "gender", "staff_type", "rank_code", "education_level",
+    "education_field", "political_theory", "state_mgmt", "hired_on", "health_ok",
+)
+POSITION_FIELDS = (
+    "pk", "code", "category", "leadership_role", "agency_id", "required_rank", "min_education",
+    "education_fields", "min_political_theory", "min_state_mgmt", "min_years_experience",
+    "requires_succession_plan", "quota",
+)
+
+
+@dataclass(slots=True)
+class Result:
+    official: OfficialFacts
+    findings: list[Finding]
+
+    @property
+    def violations(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == VIOLATION]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity != VIOLATION]
+
+    @property
+    def eligible(self) -> bool:
+        return not any(f.severity == VIOLATION for f in self.findings)
+
+    @property
+    def codes(self) -> list[str]:
+        return [f.code for f in self.findings]
+
+    def as_dict(self) -> dict:
+        return {
+            "eligible": self.eligible,
+            "violations": [f.as_dict() for f in self.violations],
+            "warnings": [f.as_dict() for f in self.warnings],
+        }
+
+
+def _ids_filter(officials, field: str = "official_id") -> Q:
+    """`officials` is a queryset (used as a subquery) or an iterable of ids."""
+    if hasattr(officials, "values"):
+        return Q(**{f"{field}__in": officials.values("pk")})
+    return Q(**{f"{field}__in": list(officials)})
+
+
+# --- officials ----------------------------------------------------------------------------------
+def load_officials(officials) -> dict[int, tuple[OfficialFacts, HistoryFacts]]:
+    """{official id: (facts, history)} in 6 queries for a queryset or a list of ids."""
+    qs = officials if hasattr(officials, "values_list") else Official.objects.filter(pk__in=list(officials))
+    out: dict[int, tuple[OfficialFacts, HistoryFacts]] = {}
+    for row in qs.order_by().values_list(*OFFICIAL_FIELDS):
+        out[row[0]] = (OfficialFacts(*row), HistoryFacts())
+    if not out:
+        return out
+    flt = _ids_filter(qs)
+    assignments = defaultdict(list)
+    for aid, oid, pid, kind, start, end, role in Assignment.objects.filter(flt).values_list(
+        "pk", "official_id", "position_id", "kind", "start_on", "end_on", "position__leadership_role"
+    ):
+        assignments[oid].append(AssignmentFact(pid, kind, start, end, role, aid))
+    ratings = defaultdict(dict)
+    for oid, year, value in Rating.objects.filter(flt).values_list("official_id", "year", "rating"):
+        ratings[oid][year] = value
+    disciplines = defaultdict(list)
+    for oid, form, decided, effective in Discipline.objects.filter(flt).values_list(
+        "official_id", "form", "decided_on", "effective_on"
+    ):
+        disciplines[oid].append(DisciplineFact(form, decided, effective))
+    plans = defaultdict(list)
+    for oid, pid, ps, pe in SuccessionPlan.objects.filter(flt).values_list(
+        "official_id", "position_id", "period_start", "period_end"
+    ):
+        plans[oid].append(PlanFact(pid, ps, pe))
+    separations = defaultdict(list)
+    for oid, day in Separation.objects.filter(flt).values_list("official_id", "separated_on"):
+        separations[oid].append(day)
+    for oid, (_, h) in out.items():
+        h.assignments = tuple(sorted(assignments.get(oid, ()), key=lambda a: a.start_on))
+        h.ratings = ratings.get(oid, {})
+        h.disciplines = tuple(disciplines.get(oid, ()))
+        h.succession_plans = tuple(plans.get(oid, ()))
+        h.separations = tuple(separations.get(oid, ()))
+    return out
+
+
+# --- positions and their agencies -------------------------------------------------------------------
+class PositionSide:
+    """Positions, their agency on any date, holders and the agencies' deputies and staff — loaded
+    once (7 queries) for a set of positions, then answered for any date in memory."""
+
+    def __init__(self, position_ids):
+        targets = list(JobPosition.objects.filter(pk__in=list(position_ids)).values(*POSITION_FIELDS))
+        self.targets = {p["pk"]: p for p in targets}
+        links = defaultdict(list)
+        for pid, aid, vf, vt in PositionLink.objects.filter(position_id__in=list(self.targets)).values_list(
+            "position_id", "agency_id", "valid_from", "valid_to"
+        ):
+            links[pid].append((vf, vt, aid))
+        agency_ids = {p["agency_id"] for p in targets} | {aid for rows in links.values() for _, _, aid in rows}
+        self.positions = {
+            p["pk"]: p
+            for p in JobPosition.objects.filter(Q(agency_id__in=agency_ids) | Q(links__agency_id__in=agency_ids))
+            .distinct().values(*POSITION_FIELDS)
+        }
+        self.positions.update(self.targets)
+        self.links = defaultdict(list)
+        for pid, aid, vf, vt in PositionLink.objects.filter(position_id__in=list(self.positions)).values_list(
+            "position_id", "agency_id", "valid_from", "valid_to"
+        ):
+            self.links[pid].append((vf, vt, aid))
+        self.candidates_of = defaultdict(set)  # agency → positions that may belong to it on some date
+        for pid, p in self.positions.items():
+            self.candidates_of[p["agency_id"]].add(pid)
+            for _, _, aid in self.links.get(pid, ()):
+                self.candidates_of[aid].add(pid)
+        self.agency_kind = dict(Agency.objects.filter(pk__in=agency_ids).values_list("pk", "kind"))
+        self.assignments = defaultdict(list)  # position → [(assignment id, official, start, end, staff_type)]
+        for row in (
+            Assignment.objects.filter(position_id__in=list(self.positions))
+            .exclude(kind__in=_NON_HOLDING)
+            .values_list("pk", "position_id", "official_id", "start_on", "end_on", "official__staff_type")
+        ):
+            self.assignments[row[1]].append((row[0], row[2], row[3], row[4], row[5]))
+        self.quota = {
+            (aid, year): amount
+            for aid, year, amount in Quota.objects.filter(agency_id__in=agency_ids, kind="civil_servant").values_list(
+                "agency_id", "year", "amount"
+            )
+        }
+        self._memo: dict = {}
+
+    def agency_on(self, position_id: int, day: dt.date) -> int:
+        for vf, vt, aid in self.links.get(position_id, ()):
+            if (vf is None or vf <= day) and (vt is None or vt >= day):
+                return aid
+        return self.positions[position_id]["agency_id"]
+
+    def holders(self, position_id: int, day: dt.date, exclude: int | None = None) -> list[tuple[int, str]]:
+        return [
+            (oid, st) for aid, oid, start, end, st in self.assignments.get(position_id, ())
+            if start <= day and (end is None or end >= day) and aid != exclude
+        ]
+
+    def facts(self, position_id: int, day: dt.date, exclude_assignment: int | None = None) -> PositionFacts:
+        key = (position_id, day, exclude_assignment)
+        hit = self._memo.get(key)
+        if hit is not None:
+            return hit
+        p = self.targets[position_id]
+        agency = self.agency_on(position_id, day)
+        in_agency = [q for q in self.candidates_of.get(agency, ()) if self.agency_on(q, day) == agency]
+        heads, deputies, staff = set(), set(), set()
+        for q in in_agency:
+            role = self.positions[q]["leadership_role"]
+            if role == "head":
+                heads.add(q)
+            for oid, st in self.holders(q, day, exclude_assignment):
+                if role == "deputy":
+                    deputies.add(oid)
+                if st in _STAFF_TYPES:
+                    staff.add(oid)
+        quota = self.quota.get((agency, day.year))
+        facts = PositionFacts(
+            id=position_id,
+            code=p["code"],
+            category=p["category"],
+            leadership_role=p["leadership_role"],
+            agency_id=agency,
+            agency_kind=self.agency_kind.get(agency, ""),
+            required_rank=p["required_rank"],
+            min_education=p["min_education"],
+            education_fields=tuple(x.strip() for x in (p["education_fields"] or "").split(";") if x.strip()),
+            min_political_theory=p["min_political_theory"],
+            min_state_mgmt=p["min_state_mgmt"],
+            min_years_experience=p["min_years_experience"],
+            requires_succession_plan=p["requires_succession_plan"],
+            quota=p["quota"],
+            holder_ids=frozenset(oid for oid, _ in self.holders(position_id, day, exclude_assignment)),
+            head_position_ids=frozenset(heads),
+            deputy_holder_ids=frozenset(deputies),
+            agency_staff=quota if quota is not None else len(staff),
+        )
+        self._memo[key] = facts
+        return facts
+
+
+# --- running the rules ----------------------------------------------------------------------------
+def run(official: OfficialFacts, history: HistoryFacts, position: PositionFacts, action: str,
+        on_date: dt.date) -> Result:
+    case = Case(official, history, position, action, on_date)
+    findings = []
+    for fn in RULES_BY_ACTION[action]:
+        f = fn(case)
+        if f is not None:
+            findings.append(f)
+    return Result(official, findings)
+
+
+def check(official: Official | int, position: JobPosition | int, action: str, on_date: dt.date) -> Result:
+    """All findings for one official (≤ 13 queries)."""
+    oid = getattr(official, "pk", official)
+    pid = getattr(position, "pk", position)
+    facts = load_officials([oid])
+    if oid not in facts:
+        raise Official.DoesNotExist(oid)
+    side = PositionSide([pid])
+    if pid not in side.targets:
+        raise JobPosition.DoesNotExist(pid)
+    o, h = facts[oid]
+    return run(o, h, side.facts(pid, on_date), action, on_date)
+
+
+def rank_key(result: Result):
+    """Eligible first, then fewest warnings, then seniority (earliest hired_on), then code."""
+    o = result.official
+    return (not result.eligible, len(result.warnings), o.hired_on is None, o.hired_on or dt.date.max, o.code)
+
+
+def candidates(position: JobPosition | int, action: str, on_date: dt.date, officials) -> list[Result]:
+    """Check every official of the pool (a queryset) and rank them (a fixed number of queries)."""
+    pid = getattr(position, "pk", position)
+    side = PositionSide([pid])
+    pf = side.facts(pid, on_date)
+    results = [run(o, h, pf, action, on_date) for o, h in load_officials(officials).values()]
+    results.sort(key=rank_key)
+    return results
+
+
+def before_decision(history: HistoryFacts, assignment_id: int, start_on: dt.date) -> HistoryFacts:
+    """The official's history as it stood when the decision was taken: without the decided
+    assignment, and with the assignments it ended (on the day before its start) still running."""
+    eve = start_on - ONE_DAY
+    kept = []
+    for a in history.assignments:
+        if a.id == assignment_id:
+            continue
+        if a.end_on == eve and a.holding:
+            a = AssignmentFact(a.position_id, a.kind, a.start_on, start_on, a.leadership_role, a.id)
+        kept.append(a)
+    return HistoryFacts(tuple(kept), history.ratings, history.disciplines, history.succession_plans,
+                        history.separations)
+
+
+@dataclass(slots=True)
+class Inspection:
+    assignment: dict
+    official: OfficialFacts
+    action: str
+    result: Result
+
+
+def inspect(assignments) -> list[Inspection]:
+    """Re-check past appointment decisions on their own start date (a fixed number of queries).
+    `assignments` is a queryset of Assignment; kinds that are not decisions are skipped."""
+    rows = list(
+        assignments.filter(kind__in=list(ACTION_OF_KIND)).order_by("start_on", "pk").values(
+            "pk", "official_id", "position_id", "kind", "start_on", "end_on", "decision_no", "override_reason",
+            "official__code", "position__code",
+        )
+    )
+    if not rows:
+        return []
+    officials = load_officials({r["official_id"] for r in rows})
+    side = PositionSide({r["position_id"] for r in rows})
+    out = []
+    for r in rows:
+        o, h = officials[r["official_id"]]
+        day, action = r["start_on"], ACTION_OF_KIND[r["kind"]]
+        pf = side.facts(r["position_id"], day, exclude_assignment=r["pk"])
+        out.append(Inspection(r, o, action, run(o, before_decision(h, r["pk"], day), pf, action, day)))
+    return out

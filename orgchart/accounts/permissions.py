@@ -93,8 +93,8 @@ class Actor:
         scope_ids = self.scoped_agency_ids()
         if scope_ids is None:
             return ids
-        from orgchart.personnel.selectors import holding_q
         from orgchart.personnel.models import Assignment
+        from orgchart.personnel.selectors import holding_q
 
         return set(
             Assignment.objects.filter(holding_q(today()), official_id__in=ids, position__agency_id__in=scope_ids)

@@ -2,7 +2,13 @@
 each field costs 1, and a field with `first`/`last` multiplies the cost of what it selects."""
 from django.conf import settings
 from graphql import GraphQLError
-from graphql.language import FieldNode, FragmentDefinitionNode, FragmentSpreadNode, InlineFragmentNode, OperationDefinitionNode
+from graphql.language import (
+    FieldNode,
+    FragmentDefinitionNode,
+    FragmentSpreadNode,
+    InlineFragmentNode,
+    OperationDefinitionNode,
+)
 from graphql.language.ast import IntValueNode, VariableNode
 
 DEFAULT_MULTIPLIER = 1

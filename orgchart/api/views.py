@@ -7,7 +7,7 @@ from django.views.decorators.csrf import csrf_exempt
 from graphene.validation import depth_limit_validator
 from graphene_django.views import GraphQLView
 from graphql import ExecutionResult, GraphQLError, parse
-from graphql.validation import NoSchemaIntrospectionCustomRule
+from graphql.validation import NoSchemaIntrospectionCustomRule, specified_rules
 
 from orgchart.accounts.permissions import Actor
 from orgchart.core import memo
@@ -27,7 +27,8 @@ class OrgchartGraphQLView(GraphQLView):
             return super().dispatch(request, *args, **kwargs)
 
     def execute_graphql_request(self, request, data, query, variables, operation_name, show_graphiql=False):
-        rules = [depth_limit_validator(max_depth=settings.GRAPHQL_MAX_DEPTH)]
+        # validate() replaces the standard rules with the ones given: keep them all.
+        rules = [*specified_rules, depth_limit_validator(max_depth=settings.GRAPHQL_MAX_DEPTH)]
         if not settings.DEBUG and not Actor.from_request(request).authenticated:
             rules.append(NoSchemaIntrospectionCustomRule)
         self.validation_rules = rules

@@ -53,6 +53,8 @@ class PositionType(graphene.ObjectType):
         return split_list(p.education_fields)
 
     def resolve_filled(p, info):
+        if hasattr(p, "filled_on_day"):
+            return p.filled_on_day
         return load_grouped(p, "filled", lambda m, d: selectors.filled_counts([x.pk for x in m], d), 0)
 
     def resolve_vacant(p, info):

@@ -2,7 +2,8 @@
 import datetime as dt
 from collections import defaultdict
 
-from django.db.models import Count
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 
 from orgchart.personnel.models import Assignment
 from orgchart.personnel.selectors import holding_q
@@ -11,18 +12,38 @@ from orgchart.structure import tree
 from .models import JobPosition, PositionLink
 
 
+def filled_subquery(day: dt.date, ref: str = "pk"):
+    """Holders on `day` of the position OuterRef(`ref`), as a correlated subquery."""
+    return Coalesce(
+        Subquery(
+            Assignment.objects.filter(holding_q(day), position_id=OuterRef(ref))
+            .order_by()
+            .values("position_id")
+            .annotate(n=Count("official_id", distinct=True))
+            .values("n")
+        ),
+        0,
+    )
+
+
 def positions_on(agency_ids, day: dt.date) -> dict[int, list[JobPosition]]:
-    """{agency id: [positions belonging to it on `day`, by code]} in one query."""
+    """{agency id: [positions belonging to it on `day`, by code]} in one query; each position
+    carries `filled_on_day` (its holders on `day`)."""
     ids = list(agency_ids)
     result = defaultdict(list)
     if tree.is_current(day):
-        for p in JobPosition.objects.filter(agency_id__in=ids).order_by("code"):
+        for p in JobPosition.objects.filter(agency_id__in=ids).annotate(filled_on_day=filled_subquery(day)).order_by("code"):
             result[p.agency_id].append(p)
         return result
-    links = PositionLink.objects.filter(PositionLink.covering_q(day), agency_id__in=ids).select_related("position")
+    links = (
+        PositionLink.objects.filter(PositionLink.covering_q(day), agency_id__in=ids)
+        .select_related("position")
+        .annotate(filled_on_day=filled_subquery(day, ref="position_id"))
+    )
     for link in sorted(links, key=lambda li: li.position.code):
-        link.position.agency_id_on_date = link.agency_id
-        result[link.agency_id].append(link.position)
+        p = link.position
+        p.agency_id_on_date, p.filled_on_day = link.agency_id, link.filled_on_day
+        result[link.agency_id].append(p)
     return result
 
 

@@ -8,7 +8,7 @@ from orgchart.core.choices import AgencyKind, AgencyLevel
 from orgchart.core.text import split_list
 
 from . import selectors, tree
-from .models import Agency, Mandate
+from .models import Agency
 
 
 class MandateType(graphene.ObjectType):

@@ -1,0 +1,353 @@
+"""The bulk import path: validate every row in memory, then write in one transaction.
+
+1. header → columns (unknown / duplicate / missing required columns are row-1 errors);
+2. cells → values (`columns.KindSpec.parsers`), every bad cell collected;
+3. codes → ids for references, in chunked queries; a code defined elsewhere in the same
+   file (agencies' parent_code) is resolved after the new rows are inserted;
+4. natural keys: duplicates in the file are errors; existing rows fetched in chunks;
+5. merge: new object, changed object (only the columns present in the file) or unchanged;
+   row rules (end before start, cycles…) checked on the merged values;
+6. any error → `ImportFailed` with all of them, nothing written; else bulk_create /
+   bulk_update with audit history, interval links and one MPTT rebuild, then commit
+   (or roll back for a dry run).
+"""
+import sys
+from dataclasses import dataclass
+
+from django.apps import apps
+from django.db import DatabaseError, IntegrityError, transaction
+
+from .columns import REF_MODELS, KindSpec
+from .errors import ImportFailed, RowError
+from .history import BATCH, log_history
+from .parsing import CellError, is_empty
+from .readers import Table
+
+CHUNK = 2000
+PROGRESS_MIN_ROWS = 5000
+REF_LABELS = {"agency": "agency (cơ quan)", "official": "official (cán bộ)", "position": "position (vị trí)"}
+
+
+@dataclass
+class ImportSummary:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    rows: int = 0
+    dry_run: bool = False
+
+    def __str__(self) -> str:
+        text = (f"{self.rows} rows: created {self.created}, updated {self.updated}, unchanged {self.unchanged} "
+                f"(tạo mới {self.created}, cập nhật {self.updated}, không đổi {self.unchanged})")
+        return text + (" — dry run, nothing written (chạy thử, không ghi)" if self.dry_run else "")
+
+
+class _DryRun(Exception):
+    pass
+
+
+def _progress(iterable, show: bool, desc: str, total=None):
+    if not show:
+        return iterable
+    from tqdm import tqdm
+
+    return tqdm(iterable, desc=desc, total=total, file=sys.stderr, unit="row", mininterval=0.5)
+
+
+class Importer:
+    def __init__(self, spec: KindSpec, table: Table, *, dry_run=False, progress=False):
+        self.spec, self.table, self.dry_run = spec, table, dry_run
+        self.model = spec.model
+        self.show = progress and len(table.rows) > PROGRESS_MIN_ROWS
+        self.errors: list[RowError] = []
+        self.header_of: dict[str, str] = {}  # column name → header as written
+        self.bad_rows: set[int] = set()
+
+    def err(self, row, column_name, message):
+        self.errors.append(RowError(row, self.header_of.get(column_name, column_name), message))
+        if row is not None:
+            self.bad_rows.add(row)
+
+    # 1. header ------------------------------------------------------------------------
+    def map_headers(self):
+        self.colmap = {}
+        for h in self.table.headers:
+            c = self.spec.column_for_header(h)
+            if c is None:
+                allowed = ", ".join(x.name for x in self.spec.columns)
+                self.errors.append(RowError(1, h, f"unknown column (cột không hợp lệ); allowed: {allowed}"))
+            elif c.name in self.header_of:
+                self.errors.append(RowError(1, h, f"duplicate column, same as {self.header_of[c.name]} (cột bị lặp)"))
+            else:
+                self.colmap[h] = c
+                self.header_of[c.name] = h
+        for c in self.spec.columns:
+            if c.required and c.name not in self.header_of:
+                self.errors.append(RowError(1, c.name, "missing required column (thiếu cột bắt buộc)"))
+        if self.errors:
+            raise ImportFailed(self.errors)
+
+    # 2. cells -------------------------------------------------------------------------
+    def parse_rows(self):
+        spec, parsers, empty = self.spec, self.spec.parsers, self.spec.empty
+        required = [c for c in spec.columns if c.required]
+        self.parsed = []  # (row, values {attname: value}, refs {column name: code or None})
+        for number, cells in _progress(self.table.rows, self.show, "kiểm tra / validating"):
+            values, refs, ok = {}, {}, True
+            for header, raw in cells.items():
+                c = self.colmap[header]
+                if is_empty(raw):
+                    if c.required:
+                        self.err(number, c.name, "required value is empty (thiếu giá trị bắt buộc)")
+                        ok = False
+                    elif c.type == "ref":
+                        refs[c.name] = None
+                    else:
+                        values[c.attname] = empty[c.name]
+                    continue
+                try:
+                    value = parsers[c.name](raw)
+                except CellError as exc:
+                    self.err(number, c.name, str(exc))
+                    ok = False
+                    continue
+                if c.type == "ref":
+                    refs[c.name] = value
+                else:
+                    values[c.attname] = value
+            if len(cells) < len(self.colmap):  # JSON objects may leave keys out
+                for c in required:
+                    if c.name in self.header_of and self.header_of[c.name] not in cells:
+                        self.err(number, c.name, "required value missing (thiếu giá trị bắt buộc)")
+                        ok = False
+            if ok:
+                self.parsed.append((number, values, refs))
+
+    # 3. references --------------------------------------------------------------------
+    def resolve_refs(self):
+        self.pending = {}  # row → (column name, code): a code defined by a new row of this file
+        ref_cols = [c for c in self.spec.columns if c.type == "ref" and c.name in self.header_of]
+        if not ref_cols:
+            return
+        own_codes = set()
+        self_ref = [c for c in ref_cols if apps.get_model(*REF_MODELS[c.ref]) is self.model]
+        if self_ref:
+            own_codes = {v["code"] for _, v, _ in self.parsed if "code" in v}
+        ids: dict[str, dict[str, int]] = {}
+        for ref in {c.ref for c in ref_cols}:
+            codes = {r[c.name] for _, _, r in self.parsed for c in ref_cols if c.ref == ref and r.get(c.name)}
+            ids[ref] = _ids_by_code(apps.get_model(*REF_MODELS[ref]), codes)
+        kept = []
+        for number, values, refs in self.parsed:
+            ok = True
+            for c in ref_cols:
+                if c.name not in refs:
+                    continue
+                code = refs[c.name]
+                if code is None:
+                    values[c.attname] = None
+                elif code in ids[c.ref]:
+                    values[c.attname] = ids[c.ref][code]
+                elif c in self_ref and code in own_codes:
+                    self.pending[number] = (c, code)
+                else:
+                    self.err(number, c.name, f"unknown {REF_LABELS[c.ref]} code {code!r} (mã không tồn tại)")
+                    ok = False
+            if ok:
+                kept.append((number, values, refs))
+        self.parsed = kept
+
+    # 4–5. keys and merge --------------------------------------------------------------
+    def key_of(self, get):
+        if self.spec.name == "mandates":
+            agency, ref = get("agency_id"), get("ref")
+            if ref:
+                return (agency, "ref", ref)
+            return (agency, "text", self.model.make_text_key(get("kind"), get("text")))
+        return tuple(get(a) for a in self.key_attnames)
+
+    def merge(self):
+        spec = self.spec
+        self.key_attnames = [spec.by_name[k].attname for k in spec.key]
+        defaults = {spec.by_name[k].attname: spec.empty[k] for k in spec.key}
+        if spec.name == "mandates":
+            defaults.update(ref="", kind="", text="")
+        keyed, seen = [], {}
+        for number, values, refs in self.parsed:
+            key = self.key_of(lambda a, v=values: v.get(a, defaults.get(a)))
+            if key in seen:
+                first_col = spec.key[0] if spec.name != "mandates" or key[1] == "ref" else "text"
+                self.err(number, first_col if first_col in self.header_of else spec.key[0],
+                         f"duplicate key, already on row {seen[key]} (trùng khóa với dòng {seen[key]})")
+                continue
+            seen[key] = number
+            keyed.append((number, values, key))
+        existing = self.fetch_existing({k for _, _, k in keyed})
+        self.creates, self.updates, self.changed_fields, self.unchanged = [], [], set(), 0
+        self.relinked = []  # existing rows whose parent (agencies) or agency (positions) changed
+        for number, values, key in keyed:
+            obj = existing.get(key)
+            if obj is None:
+                obj = self.model(**values)
+                self.creates.append((number, obj))
+            else:
+                changed = [a for a, v in values.items() if getattr(obj, a) != v]
+                if number in self.pending:
+                    changed.append(self.pending[number][0].attname)
+                if changed:
+                    if "parent_id" in changed or "agency_id" in changed:
+                        self.relinked.append(obj)
+                    for a in changed:
+                        setattr(obj, a, values.get(a))
+                    self.changed_fields.update(changed)
+                    self.updates.append((number, obj))
+                else:
+                    self.unchanged += 1
+            self.prepare(obj)
+            for column, message in self.check(obj):
+                self.err(number, column, message)
+        if spec.name == "agencies":
+            self.check_cycles()
+
+    def fetch_existing(self, keys) -> dict:
+        first = "agency_id" if self.spec.name == "mandates" else self.key_attnames[0]
+        wanted = sorted({k[0] for k in keys if k[0] is not None}, key=str)
+        found = {}
+        for i in range(0, len(wanted), CHUNK):
+            for obj in self.model.objects.filter(**{f"{first}__in": wanted[i: i + CHUNK]}).order_by("pk"):
+                found.setdefault(self.key_of(lambda a, o=obj: getattr(o, a)), obj)
+        return found
+
+    def prepare(self, obj):
+        name = self.spec.name
+        if name == "mandates":
+            obj.text_key = self.model.make_text_key(obj.kind, obj.text)
+        elif name == "succession_plans":
+            from orgchart.personnel.models import parse_period
+
+            obj.period_start, obj.period_end = parse_period(obj.period)
+        elif name == "agencies" and obj.pk is None:
+            obj.lft = obj.rght = obj.tree_id = obj.mptt_level = 0
+
+    def check(self, obj):
+        """Rules across columns, on the merged values: (column name, message)."""
+        name = self.spec.name
+        pairs = {
+            "agencies": ("established_on", "dissolved_on", True),
+            "mandates": ("valid_from", "valid_to", False),
+            "assignments": ("start_on", "end_on", False),
+            "reduction_targets": ("period_start", "period_end", False),
+        }.get(name)
+        if pairs:
+            start_attr, end_attr, strict = pairs
+            start, end = getattr(obj, start_attr), getattr(obj, end_attr)
+            if start is not None and end is not None and (end <= start if strict else end < start):
+                word = "after" if strict else "on or after"
+                yield end_attr, f"{end_attr} {end} must be {word} {start_attr} {start} (ngày kết thúc trước ngày bắt đầu)"
+
+    def check_cycles(self):
+        from orgchart.structure.models import Agency
+
+        parent_of = dict(Agency.objects.values_list("code", "parent__code"))
+        rows = {}
+        for number, obj in self.creates + self.updates:
+            code = obj.code
+            rows[code] = number
+            if number in self.pending:
+                parent_of[code] = self.pending[number][1]
+            elif obj.parent_id is None:
+                parent_of[code] = None
+        id_code = {}
+        wanted = {o.parent_id for _, o in self.creates + self.updates if o.parent_id}
+        id_code.update(_codes_by_id(Agency, wanted))
+        for number, obj in self.creates + self.updates:
+            if number not in self.pending and obj.parent_id:
+                parent_of[obj.code] = id_code[obj.parent_id]
+        for code, number in rows.items():
+            cur, steps = parent_of.get(code), 0
+            while cur is not None and steps <= len(parent_of):
+                if cur == code:
+                    self.err(number, "parent_code", f"parent_code makes a cycle through {code!r} (vòng lặp trực thuộc)")
+                    break
+                cur, steps = parent_of.get(cur), steps + 1
+
+    # 6. write -------------------------------------------------------------------------
+    def write(self):
+        creates = [o for _, o in self.creates]
+        updates = [o for _, o in self.updates]
+        model = self.model
+        for i in _progress(range(0, len(creates), BATCH), self.show, "ghi / writing",
+                           total=(len(creates) + BATCH - 1) // BATCH):
+            model.objects.bulk_create(creates[i: i + BATCH], batch_size=BATCH)
+        new_parents = []
+        if self.pending:
+            new_ids = {o.code: o.pk for o in creates}
+            for number, obj in self.creates:
+                if number in self.pending:
+                    column, code = self.pending[number]
+                    setattr(obj, column.attname, new_ids[code])
+                    new_parents.append(obj)
+            for number, obj in self.updates:
+                if number in self.pending:
+                    column, code = self.pending[number]
+                    setattr(obj, column.attname, new_ids[code])
+        if updates:
+            model.objects.bulk_update(updates, sorted(self.changed_fields), batch_size=BATCH)
+        if new_parents:
+            model.objects.bulk_update(new_parents, ["parent"], batch_size=BATCH)
+        log_history(model, creates, update=False)
+        log_history(model, updates, update=True)
+        self.after_write(creates, updates)
+
+    def after_write(self, creates, updates):
+        from . import links
+
+        name = self.spec.name
+        if name == "agencies":
+            links.sync_agency_parents(creates + self.relinked)
+            if creates or self.relinked:
+                links.rebuild_tree()
+        elif name == "positions":
+            links.sync_position_agencies(creates + self.relinked)
+
+    def run(self) -> ImportSummary:
+        self.map_headers()
+        self.parse_rows()
+        self.resolve_refs()
+        self.merge()
+        if self.errors:
+            raise ImportFailed(self.errors)
+        summary = ImportSummary(len(self.creates), len(self.updates), self.unchanged, len(self.table.rows),
+                                self.dry_run)
+        try:
+            with transaction.atomic():
+                self.write()
+                if self.dry_run:
+                    raise _DryRun
+        except _DryRun:
+            pass
+        except (IntegrityError, DatabaseError) as exc:
+            first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            raise ImportFailed([RowError(None, None, f"database rejected the import, nothing written: {first} "
+                                                     "(cơ sở dữ liệu từ chối, không ghi gì)")])
+        return summary
+
+
+def _ids_by_code(model, codes) -> dict[str, int]:
+    codes = sorted(codes)
+    result = {}
+    for i in range(0, len(codes), CHUNK):
+        result.update(model.objects.filter(code__in=codes[i: i + CHUNK]).values_list("code", "pk"))
+    return result
+
+
+def _codes_by_id(model, ids) -> dict[int, str]:
+    ids = sorted(ids)
+    result = {}
+    for i in range(0, len(ids), CHUNK):
+        result.update(model.objects.filter(pk__in=ids[i: i + CHUNK]).values_list("pk", "code"))
+    return result
+
+
+def import_table(spec: KindSpec, table: Table, *, dry_run=False, progress=False) -> ImportSummary:
+    return Importer(spec, table, dry_run=dry_run, progress=progress).run()

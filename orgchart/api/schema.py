@@ -1,6 +1,7 @@
 """The GraphQL schema: each domain's `graphql` module contributes its Query and Mutation."""
 import graphene
 
+from orgchart.api import history
 from orgchart.eligibility import graphql as eligibility
 from orgchart.overlaps import graphql as overlaps
 from orgchart.personnel import graphql as personnel
@@ -11,7 +12,7 @@ from orgchart.structure import graphql as structure
 DOMAINS = [structure, personnel, eligibility, staffing, restructuring, overlaps]
 
 
-class Query(*(d.Query for d in DOMAINS), graphene.ObjectType):
+class Query(*(d.Query for d in DOMAINS), history.Query, graphene.ObjectType):
     """orgchart: effective-dated agencies → job positions → officials."""
 
 

@@ -1,0 +1,108 @@
+"""reductionCandidates (RULES.md §3): holders of a primary assignment in the subtree on the
+reference date of Y who meet at least one criterion; retired, separated and exempt officials
+are never listed. A fixed number of queries (the holder set is a SQL subquery, never an id list).
+"""
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db import connection
+from django.db.models import Count
+from django.db.models.expressions import RawSQL
+
+from orgchart.core.choices import PositionCategory, RatingValue
+from orgchart.core.dates import reference_date
+from orgchart.personnel.models import Assignment, Official, Rating, Separation
+from orgchart.personnel.selectors import holding_q
+from orgchart.positions.models import JobPosition
+from orgchart.structure.models import Agency, ChangeKind
+
+from . import criteria
+from .selectors import holders_cte
+
+RESTRUCTURING_KINDS = (ChangeKind.MERGE, ChangeKind.SPLIT, ChangeKind.DISSOLVE)
+
+
+@dataclass
+class Candidate:
+    official: Official
+    criteria: list[criteria.Criterion]
+    regime: str
+    retirement_date: dt.date | None
+    positions: list[JobPosition] = field(default_factory=list)
+    agencies: list[Agency] = field(default_factory=list)
+
+
+def _holders(agency: Agency, day: dt.date):
+    """(rows [(official_id, position_id, agency_id)], sql, params) of every primary assignment
+    held in the subtree on `day`."""
+    head, params = holders_cte([agency.pk], day, None)
+    sql = f"{head} SELECT official_id, position_id, agency_id FROM held"
+    with connection.cursor() as cur:
+        cur.execute(sql, params)
+        rows = cur.fetchall()
+    return rows, f"{head} SELECT official_id FROM held", params, f"{head} SELECT position_id FROM held"
+
+
+def reduction_candidates(agency: Agency, year: int) -> list[Candidate]:
+    day = reference_date(year)
+    rows, officials_sql, params, positions_sql = _holders(agency, day)
+    if not rows:
+        return []
+    in_officials = RawSQL(officials_sql, params)
+    in_positions = RawSQL(positions_sql, params)
+
+    officials = {o.pk: o for o in Official.objects.filter(pk__in=in_officials)}
+    positions = JobPosition.objects.filter(pk__in=in_positions).in_bulk()
+    agencies = Agency.objects.in_bulk({r[2] for r in rows})
+    separated = set(
+        Separation.objects.filter(official_id__in=in_officials, separated_on__lte=day).values_list("official_id", flat=True)
+    )
+    failed_years: dict[int, set[int]] = defaultdict(set)
+    for oid, y in Rating.objects.filter(
+        official_id__in=in_officials, year__in=[year, year - 1], rating=RatingValue.NOT_COMPLETED
+    ).values_list("official_id", "year"):
+        failed_years[oid].add(y)
+    holders = dict(
+        Assignment.objects.filter(holding_q(day), position_id__in=in_positions)
+        .values("position_id").annotate(n=Count("official_id", distinct=True)).values_list("position_id", "n")
+    )
+    ended: dict[int, list[str]] = defaultdict(list)
+    for oid, code in Assignment.objects.filter(
+        official_id__in=in_officials, position__category=PositionCategory.LEADERSHIP,
+        end_on__gte=dt.date(year, 1, 1), end_on__lte=dt.date(year, 12, 31),
+        change_event__kind__in=list(RESTRUCTURING_KINDS),
+    ).values_list("official_id", "position__code"):
+        ended[oid].append(code)
+    leaders = set(
+        Assignment.objects.filter(holding_q(day), official_id__in=in_officials, position__category=PositionCategory.LEADERSHIP)
+        .values_list("official_id", flat=True)
+    )
+
+    held: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for oid, pid, aid in rows:
+        if (pid, aid) not in held[oid]:
+            held[oid].append((pid, aid))
+
+    out = []
+    for oid, pairs in held.items():
+        o = officials[oid]
+        rd = o.retirement_date
+        if oid in separated or (rd is not None and day > rd):
+            continue
+        if criteria.is_exempt(o.gender, o.youngest_child_born_on, day):
+            continue
+        pos = sorted({positions[p] for p, _ in pairs}, key=lambda p: p.code)
+        found = [
+            c for c in (
+                criteria.rating(failed_years.get(oid, set()), year, day),
+                criteria.qualification(o, pos, day),
+                criteria.over_quota(pos, holders, day),
+                criteria.leader_restructured(ended.get(oid, []), oid in leaders, year, day),
+            ) if c is not None
+        ]
+        if found:
+            ags = sorted({agencies[a] for _, a in pairs if a in agencies}, key=lambda a: a.code)
+            out.append(Candidate(o, found, criteria.regime(rd, day), rd, pos, ags))
+    out.sort(key=lambda c: c.official.code)
+    return out

@@ -1,0 +1,83 @@
+"""Reduction criteria, exemption and regime (RULES.md §3) as pure functions over plain data.
+
+Each criterion returns a `Criterion` (code, Vietnamese message, citation) or None; the legal
+numbers and citations come from `legal.py`, the entry in force on the reference date.
+"""
+import datetime as dt
+from dataclasses import dataclass
+
+from orgchart.core.choices import Education, Gender, Regime, rank
+from orgchart.core.dates import add_months
+from orgchart.core.text import fold, split_list
+
+from . import legal
+
+
+@dataclass(frozen=True)
+class Criterion:
+    code: str
+    message: str
+    citation: str
+
+
+def _make(code: str, on: dt.date, **fmt) -> Criterion:
+    r = legal.rule(code, on)
+    return Criterion(code, str(r.value).format(**fmt), r.citation)
+
+
+def is_exempt(gender: str, youngest_child_born_on: dt.date | None, on: dt.date) -> bool:
+    """A woman whose youngest child is younger than N (36) months on `on` (N months counted
+    with add_months: exempt while child's birth date + N months > on)."""
+    if gender != Gender.FEMALE or youngest_child_born_on is None:
+        return False
+    return add_months(youngest_child_born_on, legal.value("exempt_child_months", on)) > on
+
+
+def regime(retirement: dt.date | None, on: dt.date) -> str:
+    """early_retirement when on + 24 months ≤ retirement date ≤ on + 60 months (both bounds
+    inclusive: at least a full 2 and at most a full 5 years remain), else leave_service."""
+    if retirement is None:
+        return Regime.LEAVE_SERVICE.value
+    lo = add_months(on, legal.value("early_retirement_min_months", on))
+    hi = add_months(on, legal.value("early_retirement_max_months", on))
+    return Regime.EARLY_RETIREMENT.value if lo <= retirement <= hi else Regime.LEAVE_SERVICE.value
+
+
+def rating(not_completed_years: set[int], year: int, on: dt.date) -> Criterion | None:
+    """RED-RATING: rated not_completed in Y or Y − 1."""
+    if not_completed_years & {year, year - 1}:
+        return _make("RED-RATING", on, year=year, prev=year - 1)
+    return None
+
+
+def qualification_gap(education_level: str, education_field: str, min_education: str, education_fields: str) -> bool:
+    if min_education and rank(Education, education_level) < rank(Education, min_education):
+        return True
+    allowed = {fold(f) for f in split_list(education_fields)}
+    return bool(allowed) and fold(education_field) not in allowed
+
+
+def qualification(official, positions, on: dt.date) -> Criterion | None:
+    """RED-QUALIFICATION: education below a held position's min_education, or field outside
+    its education_fields (case/diacritics-insensitive; a missing field is outside)."""
+    for p in positions:
+        if qualification_gap(official.education_level, official.education_field, p.min_education, p.education_fields):
+            return _make("RED-QUALIFICATION", on, position=p.code)
+    return None
+
+
+def over_quota(positions, holders: dict[int, int], on: dt.date) -> Criterion | None:
+    """RED-OVER-QUOTA: a held position whose holders (exempt ones included) exceed its quota."""
+    for p in positions:
+        n = holders.get(p.pk, 0)
+        if p.quota is not None and n > p.quota:
+            return _make("RED-OVER-QUOTA", on, position=p.code, holders=n, quota=p.quota)
+    return None
+
+
+def leader_restructured(ended_codes: list[str], holds_leadership: bool, year: int, on: dt.date) -> Criterion | None:
+    """RED-LEADER-RESTRUCT: a leadership assignment ended in Y by a merge/split/dissolve change
+    event, and no leadership position held on the reference date."""
+    if ended_codes and not holds_leadership:
+        return _make("RED-LEADER-RESTRUCT", on, position=", ".join(sorted(ended_codes)), year=year)
+    return None

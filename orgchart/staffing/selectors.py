@@ -1,0 +1,214 @@
+"""Staffing figures of whole subtrees (RULES.md §3) in one set-based SQL statement.
+
+`figures(root_ids, year, kind)` answers, for every root at once (the queried agency, or each
+child of it for a dashboard), per quota kind: quota, headcount, vacancies, over-quota,
+separations, reductions and two data-quality counts. The number of queries does not depend
+on the number of roots or on the size of the tree.
+
+Definitions (binding, RULES.md §3):
+- the tree and every holding are read on the reference date of Y (`reference_date(Y)`);
+- headcount: officials holding a primary assignment (`holding_q`: concurrent, acting and
+  secondment never count) in the subtree; each official counted once per subtree, in the
+  agency of their latest-starting primary assignment there (ties: highest id);
+- vacancies / over-quota: Σ per agency and kind of max(quota − headcount, 0) / the reverse;
+- separations / reductions: separations dated in Y (all reasons / reason `reduction`), by
+  the kind of the official's staff type, counted in the agency of the official's latest
+  primary-kind assignment that started on or before the separation date (the agency of its
+  position on its last day up to the separation), when that agency lies in the subtree;
+- the agency of a position on a date: `JobPosition.agency` when the tree of that date is
+  today's tree (`tree.is_current`), else the `PositionLink` row covering the date (a
+  position without any link row stays in `JobPosition.agency`).
+"""
+import datetime as dt
+from dataclasses import asdict, dataclass, fields
+
+from django.db import connection
+
+from orgchart.core.choices import (
+    NON_HOLDING_KINDS,
+    QUOTA_KIND_OF_STAFF_TYPE,
+    STAFF_TYPES_OF_QUOTA_KIND,
+    QuotaKind,
+)
+from orgchart.core.dates import reference_date
+from orgchart.personnel.models import Assignment, Official, Separation
+from orgchart.positions.models import JobPosition, PositionLink
+from orgchart.structure.tree import is_current, subtree_sql
+
+from .cohorts import retired_sql
+from .models import Quota
+
+KINDS = tuple(QuotaKind.values)
+
+T_ASSIGNMENT = Assignment._meta.db_table
+T_OFFICIAL = Official._meta.db_table
+T_SEPARATION = Separation._meta.db_table
+T_POSITION = JobPosition._meta.db_table
+T_POSITIONLINK = PositionLink._meta.db_table
+T_QUOTA = Quota._meta.db_table
+
+
+@dataclass
+class Figures:
+    quota: int = 0
+    headcount: int = 0
+    vacancies: int = 0
+    over_quota: int = 0
+    separations: int = 0
+    reductions: int = 0
+    retired_still_holding: int = 0
+    separated_still_holding: int = 0
+
+    def add(self, other: "Figures") -> "Figures":
+        for f in fields(self):
+            setattr(self, f.name, getattr(self, f.name) + getattr(other, f.name))
+        return self
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def validate_kind(kind: str | None) -> str | None:
+    """'' / None → None (all kinds); a known quota kind → itself; else ValueError."""
+    if kind in (None, ""):
+        return None
+    if kind not in KINDS:
+        raise ValueError(f"kind phải là một trong {', '.join(KINDS)} (nhận được {kind!r})")
+    return kind
+
+
+def kind_case_sql(alias: str) -> str:
+    """SQL mapping official `alias`.staff_type to its quota kind."""
+    whens = " ".join(f"WHEN '{st}' THEN '{k}'" for st, k in QUOTA_KIND_OF_STAFF_TYPE.items())
+    return f"CASE {alias}.staff_type {whens} END"
+
+
+def staff_types_sql(alias: str, kind: str | None) -> tuple[str, list]:
+    if kind is None:
+        return "", []
+    types = [str(t) for t in STAFF_TYPES_OF_QUOTA_KIND[QuotaKind(kind)]]
+    return f" AND {alias}.staff_type IN ({','.join(['%s'] * len(types))})", types
+
+
+def non_holding_sql(alias: str) -> tuple[str, list]:
+    kinds = sorted(str(k) for k in NON_HOLDING_KINDS)
+    return f"{alias}.kind NOT IN ({','.join(['%s'] * len(kinds))})", kinds
+
+
+def position_agency_sql(static: bool, pos: str, date_sql: str, date_params: list) -> tuple[str, list]:
+    """SQL giving the agency of position `pos` on the date `date_sql` (see module doc)."""
+    if static:
+        return f"{pos}.agency_id", []
+    sql = (
+        f"COALESCE((SELECT pl.agency_id FROM {T_POSITIONLINK} pl WHERE pl.position_id = {pos}.id"
+        f" AND (pl.valid_from IS NULL OR pl.valid_from <= {date_sql})"
+        f" AND (pl.valid_to IS NULL OR pl.valid_to >= {date_sql}) ORDER BY pl.id DESC LIMIT 1),"
+        f" CASE WHEN NOT EXISTS (SELECT 1 FROM {T_POSITIONLINK} px WHERE px.position_id = {pos}.id)"
+        f" THEN {pos}.agency_id END)"
+    )
+    return sql, [*date_params, *date_params]
+
+
+def holders_cte(root_ids, day: dt.date, kind: str | None) -> tuple[str, list]:
+    """`WITH st AS (subtree pairs), held AS (one row per root and holder: root, agency_id,
+    official_id, assignment_id, position_id, kind, retired, separated)` — without the final SELECT."""
+    sub, sub_params = subtree_sql(root_ids, day)
+    agency, agency_params = position_agency_sql(is_current(day), "p", "%s", [day])
+    nh, nh_params = non_holding_sql("a")
+    st_sql, st_params = staff_types_sql("o", kind)
+    retired, retired_params = retired_sql("o", day)
+    sql = (
+        f"WITH st AS ({sub}),"
+        f" h0 AS (SELECT a.id AS aid, a.official_id AS official_id, a.position_id AS position_id, a.start_on AS start_on,"
+        f" {agency} AS agency_id, {kind_case_sql('o')} AS kind,"
+        f" CASE WHEN {retired} THEN 1 ELSE 0 END AS retired,"
+        f" CASE WHEN EXISTS (SELECT 1 FROM {T_SEPARATION} s WHERE s.official_id = o.id AND s.separated_on <= %s)"
+        f" THEN 1 ELSE 0 END AS separated"
+        f" FROM {T_ASSIGNMENT} a JOIN {T_POSITION} p ON p.id = a.position_id JOIN {T_OFFICIAL} o ON o.id = a.official_id"
+        f" WHERE a.start_on <= %s AND (a.end_on IS NULL OR a.end_on >= %s) AND {nh}{st_sql}),"
+        f" held AS (SELECT st.root AS root, h0.agency_id AS agency_id, h0.official_id AS official_id,"
+        f" h0.aid AS assignment_id, h0.position_id AS position_id, h0.kind AS kind, h0.retired AS retired,"
+        f" h0.separated AS separated,"
+        f" ROW_NUMBER() OVER (PARTITION BY st.root, h0.official_id ORDER BY h0.start_on DESC, h0.aid DESC) AS rn"
+        f" FROM h0 JOIN st ON st.id = h0.agency_id)"
+    )
+    params = [*sub_params, *agency_params, *retired_params, day, day, day, *nh_params, *st_params]
+    return sql, params
+
+
+def _separations_sql(year: int, kind: str | None) -> tuple[str, list]:
+    jan1, dec31 = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    static = is_current(jan1) and is_current(dec31)
+    last_day = "CASE WHEN a.end_on IS NOT NULL AND a.end_on < sp0.separated_on THEN a.end_on ELSE sp0.separated_on END"
+    agency, agency_params = position_agency_sql(static, "p", last_day, [])
+    nh, nh_params = non_holding_sql("a2")
+    st_sql, st_params = staff_types_sql("o", kind)
+    sql = (
+        f" sp0 AS (SELECT s.official_id AS official_id, s.reason AS reason, s.separated_on AS separated_on,"
+        f" {kind_case_sql('o')} AS kind,"
+        f" (SELECT a2.id FROM {T_ASSIGNMENT} a2 WHERE a2.official_id = s.official_id AND a2.start_on <= s.separated_on"
+        f" AND {nh} ORDER BY a2.start_on DESC, a2.id DESC LIMIT 1) AS aid"
+        f" FROM {T_SEPARATION} s JOIN {T_OFFICIAL} o ON o.id = s.official_id"
+        f" WHERE s.separated_on >= %s AND s.separated_on <= %s{st_sql}),"
+        f" sp AS (SELECT sp0.kind AS kind, sp0.reason AS reason, {agency} AS agency_id"
+        f" FROM sp0 JOIN {T_ASSIGNMENT} a ON a.id = sp0.aid JOIN {T_POSITION} p ON p.id = a.position_id)"
+    )
+    return sql, [*nh_params, jan1, dec31, *st_params, *agency_params]
+
+
+def figures(root_ids, year: int, kind: str | None = None, day: dt.date | None = None) -> dict[int, dict[str, Figures]]:
+    """{root id: {quota kind: Figures}} for each root's whole subtree, in one statement."""
+    ids = [int(i) for i in root_ids]
+    result: dict[int, dict[str, Figures]] = {i: {k: Figures() for k in KINDS if kind in (None, k)} for i in ids}
+    if not ids:
+        return result
+    day = day or reference_date(year)
+    head, params = holders_cte(ids, day, kind)
+    seps, sep_params = _separations_sql(year, kind)
+    quota_kind = " AND q.kind = %s" if kind else ""
+    sql = (
+        f"{head}, {seps},"
+        " facts AS ("
+        f" SELECT st.root AS root, q.agency_id AS agency_id, q.kind AS kind, q.amount AS q, 0 AS h, 0 AS s, 0 AS r,"
+        f" 0 AS ret, 0 AS sep FROM {T_QUOTA} q JOIN st ON st.id = q.agency_id WHERE q.year = %s{quota_kind}"
+        " UNION ALL SELECT root, agency_id, kind, 0, 1, 0, 0, retired, separated FROM held WHERE rn = 1"
+        " UNION ALL SELECT st.root, sp.agency_id, sp.kind, 0, 0, 1, CASE WHEN sp.reason = %s THEN 1 ELSE 0 END, 0, 0"
+        " FROM sp JOIN st ON st.id = sp.agency_id),"
+        " per_agency AS (SELECT root, agency_id, kind, SUM(q) AS q, SUM(h) AS h, SUM(s) AS s, SUM(r) AS r,"
+        " SUM(ret) AS ret, SUM(sep) AS sep FROM facts GROUP BY root, agency_id, kind)"
+        " SELECT root, kind, SUM(q), SUM(h), SUM(CASE WHEN q > h THEN q - h ELSE 0 END),"
+        " SUM(CASE WHEN h > q THEN h - q ELSE 0 END), SUM(s), SUM(r), SUM(ret), SUM(sep)"
+        " FROM per_agency GROUP BY root, kind"
+    )
+    params = [*params, *sep_params, year, *([kind] if kind else []), "reduction"]
+    with connection.cursor() as cur:
+        cur.execute(sql, params)
+        rows = cur.fetchall()
+    for root, k, *values in rows:
+        if k in result[root]:
+            result[root][k] = Figures(*(int(v or 0) for v in values))
+    return result
+
+
+def total(per_kind: dict[str, Figures]) -> Figures:
+    out = Figures()
+    for f in per_kind.values():
+        out.add(f)
+    return out
+
+
+def quota_sums(root_ids, years, kind: str | None, day: dt.date) -> dict[tuple[int, int], int]:
+    """{(root, year): Σ quota of the root's subtree (tree of `day`)} for the given years."""
+    ids = [int(i) for i in root_ids]
+    years = sorted({int(y) for y in years})
+    if not ids or not years:
+        return {}
+    sub, params = subtree_sql(ids, day)
+    quota_kind = " AND q.kind = %s" if kind else ""
+    sql = (
+        f"SELECT st.root, q.year, SUM(q.amount) FROM ({sub}) st JOIN {T_QUOTA} q ON q.agency_id = st.id"
+        f" WHERE q.year IN ({','.join(['%s'] * len(years))}){quota_kind} GROUP BY st.root, q.year"
+    )
+    with connection.cursor() as cur:
+        cur.execute(sql, [*params, *years, *([kind] if kind else [])])
+        return {(r, y): int(n or 0) for r, y, n in cur.fetchall()}

@@ -1,0 +1,146 @@
+"""The Vietnamese web pages: they render, answer for ?ngay=, and guard personal data."""
+import datetime as dt
+
+import pytest
+
+from orgchart.core.dates import today
+from orgchart.structure import tree
+from orgchart.structure.models import Agency
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_explains_the_product_in_vietnamese(client):
+    resp = client.get("/")
+    assert resp.status_code == 200
+    html = resp.content.decode()
+    assert 'lang="vi"' in html
+    for text in ("Tổ chức bộ máy", "Cơ quan làm công tác tổ chức bộ máy", "Thanh tra, kiểm toán", "biên chế"):
+        assert text in html
+    assert 'action="/tim-kiem/"' in html
+
+
+def test_tree_page_lists_the_tree_with_vietnamese_labels(client, small_tree):
+    resp = client.get("/co-quan/")
+    assert resp.status_code == 200
+    html = resp.content.decode()
+    assert "Cơ cấu tổ chức" in html
+    assert "Ủy ban nhân dân tỉnh Thử Nghiệm" in html
+    assert "Sở Số 0" in html and "Phòng Nghiệp vụ 0" in html  # two levels open by default
+    assert "Ủy ban nhân dân</span>" in html  # kind label, not the code
+
+
+def test_tree_depth_and_root_limit_what_is_open(client, small_tree):
+    html = client.get("/co-quan/?sau=1").content.decode()
+    assert "Sở Số 0" in html and "Phòng Nghiệp vụ 0" not in html
+    assert "mở 1 đơn vị trực thuộc" in html or "đơn vị trực thuộc…" in html
+    html = client.get("/co-quan/?goc=T-SO000&sau=1").content.decode()
+    assert "Phòng Nghiệp vụ 0" in html and "Sở Số 1<" not in html
+
+
+def test_date_parameter_changes_the_tree(client, small_tree):
+    dept = small_tree["agencies"][1]
+    moved = Agency.objects.get(code="T-PH0000")
+    assert moved.parent_id == dept.pk
+    other = small_tree["agencies"][2]
+    # From today the division belongs to another department; before, to the first one.
+    tree.set_parent(moved, other, valid_from=today())
+    yesterday = (today() - dt.timedelta(days=1)).isoformat()
+    now = client.get(f"/co-quan/{dept.code}/").content.decode()
+    before = client.get(f"/co-quan/{dept.code}/?ngay={yesterday}").content.decode()
+    assert "Phòng Nghiệp vụ 0<" not in now
+    assert "Phòng Nghiệp vụ 0<" in before
+    assert "Phòng Nghiệp vụ 0<" in client.get(f"/co-quan/{other.code}/").content.decode()
+    # and the tree page follows the date too
+    tree_before = client.get(f"/co-quan/?goc={dept.code}&ngay={yesterday}").content.decode()
+    tree_now = client.get(f"/co-quan/?goc={dept.code}").content.decode()
+    assert "Phòng Nghiệp vụ 0<" in tree_before and "Phòng Nghiệp vụ 0<" not in tree_now
+
+
+def test_agency_not_yet_established_is_absent_before_its_date(client, small_tree):
+    new = Agency.objects.create(code="T-MOI", name="Trung tâm Mới", kind="public_service_unit", level="province",
+                                parent=small_tree["root"], established_on=today() + dt.timedelta(days=30))
+    tree.ensure_links([new])
+    assert "Trung tâm Mới" not in client.get("/co-quan/").content.decode()
+    later = (today() + dt.timedelta(days=31)).isoformat()
+    assert "Trung tâm Mới" in client.get(f"/co-quan/?ngay={later}").content.decode()
+    page = client.get("/co-quan/T-MOI/").content.decode()
+    assert "Không hoạt động vào ngày này" in page
+
+
+def test_bad_date_is_reported_not_a_server_error(client, small_tree):
+    resp = client.get("/co-quan/?ngay=2024-13-45")
+    assert resp.status_code == 200
+    assert "không hợp lệ" in resp.content.decode()
+
+
+def test_agency_page_shows_structure_mandates_positions(client, small_tree):
+    dept = small_tree["agencies"][1]
+    resp = client.get(f"/co-quan/{dept.code}/")
+    assert resp.status_code == 200
+    html = resp.content.decode()
+    assert "Sở</span>" in html and "Cấp tỉnh" in html
+    assert "Ủy ban nhân dân tỉnh Thử Nghiệm" in html  # breadcrumb / parent
+    assert "Chức năng" in html and "Tham mưu quản lý nhà nước" in html
+    assert "Vị trí việc làm" in html and f"{dept.code}-TP" in html
+    assert "Biên chế được giao năm" in html
+    assert "Nguyễn Văn" not in html  # holders' names are not public
+
+
+def test_agency_page_unknown_code_is_404(client, db):
+    assert client.get("/co-quan/KHONG-CO/").status_code == 404
+
+
+def test_holders_shown_to_a_role(role_client, small_tree):
+    client = role_client("personnel")
+    dept = small_tree["agencies"][1]
+    html = client.get(f"/co-quan/{dept.code}/").content.decode()
+    assert f"Nguyễn Văn {dept.code}-TP" in html
+
+
+def test_official_page_redirects_anonymous_to_login(client, official_with_records):
+    resp = client.get(f"/can-bo/{official_with_records.code}/")
+    assert resp.status_code == 302
+    assert resp["Location"].startswith("/admin/login/")
+
+
+def test_official_page_forbidden_without_role(role_client, official_with_records):
+    client = role_client(None, username="no-role")
+    resp = client.get(f"/can-bo/{official_with_records.code}/")
+    assert resp.status_code == 403
+    assert "Không có quyền truy cập" in resp.content.decode()
+
+
+def test_official_page_forbidden_outside_scope(role_client, small_tree, official_with_records):
+    other_dept = small_tree["agencies"][2]
+    assert official_with_records.assignments.get().position.agency_id != other_dept.pk
+    client = role_client("personnel", scope=other_dept)
+    assert client.get(f"/can-bo/{official_with_records.code}/").status_code == 403
+
+
+def test_official_page_for_a_role(role_client, official_with_records):
+    client = role_client("auditor")
+    resp = client.get(f"/can-bo/{official_with_records.code}/")
+    assert resp.status_code == 200
+    html = resp.content.decode()
+    assert official_with_records.full_name in html
+    assert "20/05/1975" in html  # birth date
+    assert "Ngày nghỉ hưu" in html and "/2037" in html  # male born 05/1975: 62 years → 2037
+    assert "Quá trình công tác" in html and "Tuyển dụng" in html
+    assert "Hoàn thành tốt nhiệm vụ" in html
+    assert "Khiển trách" in html
+    assert "2026-2031" in html
+
+
+def test_search_finds_agencies_and_hides_officials_from_anonymous(client, small_tree):
+    html = client.get("/tim-kiem/?q=Sở Số 1").content.decode()
+    assert "Sở Số 1" in html
+    assert "đăng nhập" in html
+    html = client.get("/tim-kiem/?q=T-SO000").content.decode()
+    assert "Nguyễn Văn" not in html
+
+
+def test_search_finds_officials_for_a_role(role_client, small_tree):
+    client = role_client("admin")
+    html = client.get("/tim-kiem/?q=Nguyễn Văn T-SO000-TP").content.decode()
+    assert "/can-bo/T-SO000-TP-CB/" in html

@@ -1,23 +1,41 @@
 """The agency tree on any date — the one place that knows how the tree is stored.
 
 MPTT (`Agency.parent`, lft/rght/tree_id) holds the tree as of today. `AgencyLink` rows hold
-the parent of each agency over time. For a date on which no link starts or ends between
-today and that date, the MPTT tree is the tree of that date and subtree reads use MPTT
-ranges; otherwise the answer comes from the link rows with a recursive CTE. Callers never
-touch lft/rght/tree_id or the link table directly.
+the parent of each agency over time and `PositionLink` rows the agency of each position. For a
+date on which no link starts or ends between today and that date (and when no scheduled change
+awaits `apply_scheduled_changes`), the MPTT tree is the tree of that date and subtree reads use
+MPTT ranges; otherwise the answer comes from the link rows with a recursive CTE. An agency (or a
+position) without any link row falls back to its MPTT parent (its `agency`) on every date.
+Callers never touch lft/rght/tree_id or the link tables directly.
 
-Every function here runs a fixed number of queries, whatever the size of the tree.
+Every read here runs a fixed number of queries, whatever the size of the tree. Writes
+(`set_parent`, `set_position_agency`, `apply_current`) must run inside `transaction.atomic()`
+after `lock_tree()`.
 """
 import datetime as dt
 from collections import defaultdict
 
 from django.db import connection
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import BigIntegerField, Count, Exists, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
+from mptt.exceptions import InvalidMove
 
 from orgchart.core.dates import today
+from orgchart.core.memo import memoized
 
 from .models import Agency, AgencyLink
+
+# Key of the PostgreSQL advisory lock serialising tree writes ("ORGTREE" in ASCII).
+TREE_LOCK_KEY = 0x4F5247545245
+
+
+def lock_tree():
+    """Serialise tree writes until the end of the current transaction. PostgreSQL: a
+    transaction-level advisory lock; SQLite: the IMMEDIATE transaction already holds the
+    database write lock."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cur:
+            cur.execute("SELECT pg_advisory_xact_lock(%s)", [TREE_LOCK_KEY])
 
 
 def _boundary_q(lo: dt.date, hi: dt.date) -> Q:
@@ -25,21 +43,34 @@ def _boundary_q(lo: dt.date, hi: dt.date) -> Q:
     return Q(valid_from__gt=lo, valid_from__lte=hi) | Q(valid_to__gte=lo, valid_to__lt=hi)
 
 
+def _pending_sql() -> str:
+    """A scheduled change that has become effective but is not yet in MPTT."""
+    return "SELECT 1 FROM structure_changeevent e WHERE e.applied = %s AND e.effective_on <= %s"
+
+
+@memoized
 def is_current(day: dt.date) -> bool:
-    """True when the tree (parents and positions' agencies) on `day` equals the MPTT tree."""
+    """True when the tree (parents and positions' agencies) on `day` equals the MPTT tree.
+    One query: no link boundary between `day` and today, and no change awaiting application."""
     t = today()
-    if day == t:
-        return True
-    lo, hi = min(day, t), max(day, t)
-    from orgchart.positions.models import PositionLink
+    parts = [f"EXISTS ({_pending_sql()})"]
+    params: list = [False, t]
+    if day != t:
+        lo, hi = min(day, t), max(day, t)
+        for table in ("structure_agencylink", "positions_positionlink"):
+            parts.append(
+                f"EXISTS (SELECT 1 FROM {table} l WHERE (l.valid_from > %s AND l.valid_from <= %s)"
+                " OR (l.valid_to >= %s AND l.valid_to < %s))"
+            )
+            params += [lo, hi, lo, hi]
+    with connection.cursor() as cur:
+        cur.execute("SELECT CASE WHEN " + " OR ".join(parts) + " THEN 1 ELSE 0 END", params)
+        return not cur.fetchone()[0]
 
-    q = _boundary_q(lo, hi)
-    return not AgencyLink.objects.filter(q).exists() and not PositionLink.objects.filter(q).exists()
 
-
-def _link_sql(day_param: str = "%s") -> str:
+def _link_sql(alias: str = "l") -> str:
     return (
-        f"(l.valid_from IS NULL OR l.valid_from <= {day_param}) AND (l.valid_to IS NULL OR l.valid_to >= {day_param})"
+        f"({alias}.valid_from IS NULL OR {alias}.valid_from <= %s) AND ({alias}.valid_to IS NULL OR {alias}.valid_to >= %s)"
     )
 
 
@@ -50,16 +81,43 @@ def _active_sql(alias: str = "a") -> str:
     )
 
 
+def _edges_cte() -> tuple[str, int]:
+    """`edges(child, parent)` on a date: link rows covering it, plus the MPTT parent of agencies
+    that have no link row at all. Returns (SQL, number of date parameters)."""
+    sql = (
+        "edges(child, parent) AS ("
+        f" SELECT l.agency_id, l.parent_id FROM structure_agencylink l WHERE {_link_sql()} AND l.parent_id IS NOT NULL"
+        " UNION ALL"
+        " SELECT a.id, a.parent_id FROM structure_agency a WHERE a.parent_id IS NOT NULL"
+        " AND NOT EXISTS (SELECT 1 FROM structure_agencylink x WHERE x.agency_id = a.id))"
+    )
+    return sql, 2
+
+
+def _covering_parent(day: dt.date):
+    """Subquery: the parent id of OuterRef('pk') on `day` from its link rows."""
+    return Subquery(
+        AgencyLink.objects.filter(AgencyLink.covering_q(day), agency_id=OuterRef("pk"))
+        .order_by("-valid_from")
+        .values("parent_id")[:1]
+    )
+
+
 def parents_on(agency_ids, day: dt.date) -> dict[int, int | None]:
-    """{agency id: parent id on `day`} (None for a root)."""
+    """{agency id: parent id on `day`} (None for a root or when it has no parent then)."""
     ids = list(agency_ids)
     if not ids:
         return {}
     if is_current(day):
         return dict(Agency.objects.filter(pk__in=ids).values_list("pk", "parent_id"))
-    rows = AgencyLink.objects.filter(AgencyLink.covering_q(day), agency_id__in=ids).values_list("agency_id", "parent_id")
+    rows = (
+        Agency.objects.filter(pk__in=ids)
+        .annotate(has_links=Exists(AgencyLink.objects.filter(agency_id=OuterRef("pk"))), on_day=_covering_parent(day))
+        .values_list("pk", "parent_id", "has_links", "on_day")
+    )
     result = dict.fromkeys(ids)
-    result.update(dict(rows))
+    for pk, mptt_parent, has_links, on_day in rows:
+        result[pk] = on_day if has_links else mptt_parent
     return result
 
 
@@ -74,10 +132,15 @@ def children_on(parent_ids, day: dt.date, queryset=None) -> dict[int, list[Agenc
         for a in qs.filter(parent_id__in=ids).order_by("code"):
             result[a.parent_id].append(a)
         return result
-    links = AgencyLink.objects.filter(AgencyLink.covering_q(day), parent_id__in=ids)
-    parent_of = dict(links.values_list("agency_id", "parent_id"))
-    for a in qs.filter(pk__in=list(parent_of)).order_by("code"):
-        result[parent_of[a.pk]].append(a)
+    any_link = AgencyLink.objects.filter(agency_id=OuterRef("pk"))
+    linked_here = AgencyLink.objects.filter(AgencyLink.covering_q(day), agency_id=OuterRef("pk"), parent_id__in=ids)
+    qs = (
+        qs.filter(Exists(linked_here) | (Q(parent_id__in=ids) & ~Exists(any_link)))
+        .annotate(parent_on_day=Coalesce(_covering_parent(day), "parent_id", output_field=BigIntegerField()))
+        .order_by("code")
+    )
+    for a in qs:
+        result[a.parent_on_day].append(a)
     return result
 
 
@@ -93,15 +156,16 @@ def subtree_sql(root_ids, day: dt.date) -> tuple[str, list]:
             f"WHERE r.id IN ({placeholders})"
         )
         return sql, ids
+    edges, _ = _edges_cte()
+    # UNION (not UNION ALL): a cycle in bad link data ends the recursion instead of looping.
     sql = (
-        "WITH RECURSIVE sub(root, id) AS ("
+        f"WITH RECURSIVE {edges}, sub(root, id) AS ("
         f" SELECT a.id, a.id FROM structure_agency a WHERE a.id IN ({placeholders})"
-        " UNION ALL"
-        " SELECT sub.root, l.agency_id FROM structure_agencylink l JOIN sub ON l.parent_id = sub.id"
-        f" WHERE {_link_sql()}"
+        " UNION"
+        " SELECT sub.root, e.child FROM edges e JOIN sub ON e.parent = sub.id"
         ") SELECT root, id FROM sub"
     )
-    return sql, [*ids, day, day]
+    return sql, [day, day, *ids]
 
 
 def subtree_ids(root_id: int, day: dt.date, active_only: bool = True) -> list[int]:
@@ -166,55 +230,272 @@ def ancestors_on(agency_ids, day: dt.date) -> dict[int, list[Agency]]:
             t.pk: [a for a in pool if a.tree_id == t.tree_id and a.lft < t.lft and a.rght > t.rght] for t in targets
         }
     placeholders = ",".join(["%s"] * len(ids))
+    edges, _ = _edges_cte()
     sql = (
-        "WITH RECURSIVE up(start, id, depth) AS ("
-        f" SELECT l.agency_id, l.parent_id, 1 FROM structure_agencylink l WHERE l.agency_id IN ({placeholders})"
-        f" AND {_link_sql()} AND l.parent_id IS NOT NULL"
+        f"WITH RECURSIVE {edges}, up(start, id, depth) AS ("
+        f" SELECT e.child, e.parent, 1 FROM edges e WHERE e.child IN ({placeholders})"
         " UNION ALL"
-        " SELECT up.start, l.parent_id, up.depth + 1 FROM structure_agencylink l JOIN up ON l.agency_id = up.id"
-        f" WHERE {_link_sql()} AND l.parent_id IS NOT NULL AND up.depth < 64"
+        " SELECT up.start, e.parent, up.depth + 1 FROM edges e JOIN up ON e.child = up.id WHERE up.depth < 64"
         ") SELECT start, id, depth FROM up"
     )
     with connection.cursor() as cur:
-        cur.execute(sql, [*ids, day, day, day, day])
+        cur.execute(sql, [day, day, *ids])
         rows = cur.fetchall()
     pool = Agency.objects.in_bulk({r[1] for r in rows})
     result: dict[int, list[Agency]] = {i: [] for i in ids}
-    for start, anc, depth in sorted(rows, key=lambda r: -r[2]):
+    for start, anc, _depth in sorted(rows, key=lambda r: -r[2]):
         result[start].append(pool[anc])
     return result
 
 
 def would_cycle(agency: Agency, new_parent: Agency | None, day: dt.date | None = None) -> bool:
-    """True when making `new_parent` the parent of `agency` (on `day`) creates a cycle."""
+    """True when making `new_parent` the parent of `agency` from `day` on creates a cycle on
+    `day` or on any later date where a recorded (scheduled) parent change starts."""
     if new_parent is None:
         return False
     if new_parent.pk == agency.pk:
         return True
-    return agency.pk in [a.pk for a in ancestors_on([new_parent.pk], day or today())[new_parent.pk]]
+    day = day or today()
+    later = set(
+        AgencyLink.objects.filter(valid_from__gt=day).values_list("valid_from", flat=True).distinct()[:50]
+    )
+    for d in sorted({day, *later}):
+        if agency.pk in [a.pk for a in ancestors_on([new_parent.pk], d)[new_parent.pk]]:
+            return True
+    return False
+
+
+# --- writes ----------------------------------------------------------------------------------
+def ensure_links(agencies=None):
+    """Give every agency (or the given ones) without a link row an open link with its MPTT
+    parent, so its history starts being recorded. Positions likewise. Returns rows created."""
+    from orgchart.positions.models import JobPosition, PositionLink
+
+    qs = Agency.objects.filter(~Exists(AgencyLink.objects.filter(agency_id=OuterRef("pk"))))
+    pqs = JobPosition.objects.filter(~Exists(PositionLink.objects.filter(position_id=OuterRef("pk"))))
+    if agencies is not None:
+        ids = [a.pk for a in agencies]
+        qs = qs.filter(pk__in=ids)
+        pqs = pqs.filter(agency_id__in=ids)
+    links = [AgencyLink(agency_id=pk, parent_id=parent, valid_from=None) for pk, parent in qs.values_list("pk", "parent_id")]
+    plinks = [PositionLink(position_id=pk, agency_id=ag, valid_from=None) for pk, ag in pqs.values_list("pk", "agency_id")]
+    AgencyLink.objects.bulk_create(links)
+    PositionLink.objects.bulk_create(plinks)
+    return len(links) + len(plinks)
+
+
+def set_intervals(model, owner_field: str, owner_ids, value_field: str, value_id, valid_from, change_event=None) -> int:
+    """For each owner: from `valid_from` on (None: the open interval, a correction without
+    history), `value_field` = value_id until the owner's next recorded change — the row covering
+    valid_from is split there. Bulk: 1 read + 1 update + 1 insert (history included) whatever
+    the number of owners. Returns the number of owners whose value changed."""
+    from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+
+    ids = list(owner_ids)
+    if not ids:
+        return 0
+    by_owner = defaultdict(list)
+    for r in model.objects.select_for_update().filter(**{f"{owner_field}__in": ids}).order_by("valid_from", "pk"):
+        by_owner[getattr(r, owner_field)].append(r)
+    updates, creates = [], []
+
+    def new_row(owner, start, end):
+        creates.append(model(**{owner_field: owner, value_field: value_id, "valid_from": start, "valid_to": end,
+                                "change_event": change_event}))
+
+    for owner in ids:
+        rows = by_owner.get(owner, [])
+        if valid_from is None:
+            open_rows = [r for r in rows if r.valid_to is None]
+            if not open_rows:
+                new_row(owner, None, None)
+            elif getattr(open_rows[-1], value_field) != value_id:
+                row = open_rows[-1]
+                setattr(row, value_field, value_id)
+                row.change_event = change_event or row.change_event
+                updates.append(row)
+            continue
+        covering = [r for r in rows if (r.valid_from is None or r.valid_from <= valid_from)
+                    and (r.valid_to is None or r.valid_to >= valid_from)]
+        if not covering:
+            later = [r.valid_from for r in rows if r.valid_from is not None and r.valid_from > valid_from]
+            new_row(owner, valid_from, min(later) - dt.timedelta(days=1) if later else None)
+            continue
+        row = covering[-1]
+        if getattr(row, value_field) == value_id:
+            continue
+        if row.valid_from == valid_from:
+            setattr(row, value_field, value_id)
+            row.change_event = change_event
+            updates.append(row)
+            continue
+        end = row.valid_to
+        row.valid_to = valid_from - dt.timedelta(days=1)
+        updates.append(row)
+        new_row(owner, valid_from, end)
+    if updates:
+        bulk_update_with_history(updates, model, [value_field, "valid_to", "change_event"], batch_size=500)
+    if creates:
+        bulk_create_with_history(creates, model, batch_size=500)
+    changed = {getattr(r, owner_field) for r in updates} | {getattr(r, owner_field) for r in creates}
+    return len(changed)
+
+
+def close_from(model, owner_field: str, owner_id: int, day: dt.date):
+    """End on day − 1 the owner's interval that covers `day` (rows starting on or after `day`
+    are left alone: history is never deleted)."""
+    for row in model.objects.select_for_update().filter(**{owner_field: owner_id}):
+        if (row.valid_from is None or row.valid_from < day) and (row.valid_to is None or row.valid_to >= day):
+            row.valid_to = day - dt.timedelta(days=1)
+            row.save()
 
 
 def set_parent(agency: Agency, parent: Agency | None, *, valid_from: dt.date | None = None, change_event=None):
-    """Record `parent` as the agency's parent from `valid_from` on (None: a correction of the
-    open interval, no history), and keep MPTT in step when the change holds today."""
-    open_link = AgencyLink.objects.filter(agency=agency, valid_to__isnull=True).order_by("-valid_from").first()
-    if open_link is None:
-        AgencyLink.objects.create(agency=agency, parent=parent, valid_from=valid_from, change_event=change_event)
-    elif valid_from is None or (open_link.valid_from is not None and open_link.valid_from >= valid_from):
-        if open_link.parent_id != (parent.pk if parent else None):
-            open_link.parent = parent
-            open_link.change_event = change_event or open_link.change_event
-            open_link.save()
-    elif open_link.parent_id != (parent.pk if parent else None):
-        open_link.valid_to = valid_from - dt.timedelta(days=1)
-        open_link.save()
-        AgencyLink.objects.create(agency=agency, parent=parent, valid_from=valid_from, change_event=change_event)
+    """Record `parent` as the agency's parent from `valid_from` until the next recorded change
+    (None: a correction of the open interval, no history), and keep MPTT in step when the
+    change holds today."""
+    set_intervals(AgencyLink, "agency_id", [agency.pk], "parent_id", parent.pk if parent else None, valid_from, change_event)
     if valid_from is None or valid_from <= today():
-        sync_mptt_parent(agency, parent)
+        apply_current([agency.pk])
+
+
+def set_position_agency(position, agency: Agency, *, valid_from: dt.date | None = None, change_event=None):
+    """Record `agency` as the position's agency from `valid_from` until the next recorded change;
+    `JobPosition.agency` follows when the change holds today."""
+    set_positions_agency([position.pk], agency, valid_from=valid_from, change_event=change_event)
+    position.refresh_from_db(fields=["agency"])
+
+
+def set_positions_agency(position_ids, agency: Agency, *, valid_from: dt.date | None = None, change_event=None) -> int:
+    """Bulk `set_position_agency` (fixed number of queries); returns positions changed."""
+    from orgchart.positions.models import JobPosition, PositionLink
+
+    ids = list(position_ids)
+    n = set_intervals(PositionLink, "position_id", ids, "agency_id", agency.pk, valid_from, change_event)
+    if ids and (valid_from is None or valid_from <= today()):
+        _sync_positions(JobPosition.objects.filter(pk__in=ids))
+    return n
+
+
+def _sync_positions(qs) -> int:
+    """JobPosition.agency := the agency of the link covering today (positions with one)."""
+    from orgchart.positions.models import JobPosition, PositionLink
+
+    t = today()
+    changes = list(
+        qs.annotate(on_day=Subquery(
+            PositionLink.objects.filter(PositionLink.covering_q(t), position_id=OuterRef("pk"))
+            .order_by("-valid_from").values("agency_id")[:1]
+        )).filter(on_day__isnull=False).exclude(agency_id=F("on_day")).values_list("pk", "on_day")
+    )
+    by_agency = defaultdict(list)
+    for pk, agency_id in changes:
+        by_agency[agency_id].append(pk)
+    for agency_id, pks in by_agency.items():
+        JobPosition.objects.filter(pk__in=pks).update(agency_id=agency_id)
+    return len(changes)
 
 
 def sync_mptt_parent(agency: Agency, parent: Agency | None):
-    """Make the MPTT (current) parent `parent`; MPTT refuses moves into the agency's own subtree."""
-    if agency.parent_id != (parent.pk if parent else None):
-        agency.parent = parent
-        agency.save()
+    """Make the MPTT (current) parent `parent` (positions read fresh from the database, so a
+    stale instance never corrupts lft/rght); MPTT refuses moves into the agency's own subtree."""
+    fresh = Agency.objects.get(pk=agency.pk)
+    if fresh.parent_id != (parent.pk if parent else None):
+        fresh.parent = Agency.objects.get(pk=parent.pk) if parent else None
+        fresh.save()
+    agency.parent_id = fresh.parent_id
+    for f in ("lft", "rght", "tree_id", "mptt_level"):
+        setattr(agency, f, getattr(fresh, f))
+
+
+# Above this many moved agencies, one MPTT rebuild is cheaper than node-by-node moves.
+REBUILD_THRESHOLD = 25
+
+
+def apply_current(agency_ids=None) -> dict:
+    """Make MPTT parents and `JobPosition.agency` equal to the link rows that hold today
+    (for all agencies, or those given), and mark effective change events applied.
+    Idempotent; returns counts. Call inside transaction.atomic() after lock_tree()."""
+    from orgchart.core import memo
+    from orgchart.positions.models import JobPosition
+
+    t = today()
+    qs = Agency.objects.filter(Exists(AgencyLink.objects.filter(agency_id=OuterRef("pk"))))
+    if agency_ids is not None:
+        qs = qs.filter(pk__in=list(agency_ids))
+    rows = qs.annotate(on_day=_covering_parent(t), has_today=Exists(
+        AgencyLink.objects.filter(AgencyLink.covering_q(t), agency_id=OuterRef("pk"))
+    )).values_list("pk", "parent_id", "on_day", "has_today")
+    wanted = {pk: on_day for pk, cur, on_day, has_today in rows if has_today and cur != on_day}
+    moved = 0
+    if wanted:
+        rebuild = len(wanted) > REBUILD_THRESHOLD
+        if not rebuild:
+            try:
+                for pk, parent_id in wanted.items():
+                    sync_mptt_parent(Agency(pk=pk), Agency(pk=parent_id) if parent_id else None)
+            except InvalidMove:  # moves that only make sense together (swapped levels): rebuild
+                rebuild = True
+        if rebuild:
+            for pk, parent_id in wanted.items():
+                Agency.objects.filter(pk=pk).update(parent_id=parent_id)
+            _check_acyclic()
+            Agency.objects.rebuild()
+        moved = len(wanted)
+    pos = JobPosition.objects.all()
+    if agency_ids is not None:
+        pos = pos.filter(Q(agency_id__in=list(agency_ids)) | Q(links__agency_id__in=list(agency_ids))).distinct()
+    n_positions = _sync_positions(pos)
+    from .models import ChangeEvent
+
+    applied = ChangeEvent.objects.filter(applied=False, effective_on__lte=t)
+    renames = list(applied.filter(kind=ChangeEvent.Kind.RENAME))
+    for ev in renames:
+        after = (ev.details or {}).get("after", {})
+        for res in ev.results.all():
+            for field in ("name", "short_name"):
+                if field in after:
+                    setattr(res, field, after[field])
+            res.save()
+    n_events = applied.update(applied=True)
+    memo.clear()
+    return {"agencies_moved": moved, "positions_moved": n_positions, "events_applied": n_events}
+
+
+def _check_acyclic():
+    """Refuse to rebuild MPTT from parent ids that contain a cycle (one query)."""
+    parent_of = dict(Agency.objects.values_list("pk", "parent_id"))
+    state: dict[int, int] = {}
+    for start in parent_of:
+        path = []
+        node = start
+        while node is not None and state.get(node) is None:
+            state[node] = 1
+            path.append(node)
+            node = parent_of.get(node)
+        if node is not None and state.get(node) == 1 and node in path:
+            raise ValueError(f"cycle in agency parents through id {node}")
+        for p in path:
+            state[p] = 2
+
+
+def positions_of(agency_ids, day: dt.date) -> list[tuple[int, int, str]]:
+    """[(position id, its agency id, leadership_role)] for the positions belonging to
+    `agency_ids` on `day`, in ≤ 2 queries (positions without link rows use their agency)."""
+    from orgchart.positions.models import JobPosition, PositionLink
+
+    ids = list(agency_ids)
+    if not ids:
+        return []
+    if is_current(day):
+        return list(JobPosition.objects.filter(agency_id__in=ids).values_list("pk", "agency_id", "leadership_role"))
+    rows = list(
+        PositionLink.objects.filter(PositionLink.covering_q(day), agency_id__in=ids)
+        .values_list("position_id", "agency_id", "position__leadership_role")
+    )
+    rows += list(
+        JobPosition.objects.filter(agency_id__in=ids)
+        .filter(~Exists(PositionLink.objects.filter(position_id=OuterRef("pk"))))
+        .values_list("pk", "agency_id", "leadership_role")
+    )
+    return rows

@@ -11,6 +11,8 @@ from orgchart.staffing.models import Quota, ReductionTarget
 from orgchart.structure.models import Agency, ChangeEvent
 
 D = dt.date
+BIRTH = dt.date(1985, 6, 15)
+START = dt.date(2020, 1, 1)
 
 
 def birth_for_retirement(rd: dt.date) -> tuple[dt.date, str]:
@@ -36,15 +38,15 @@ class Builder:
         return JobPosition.objects.create(code=code, agency=agency, title=f"Vị trí {code}", category=category,
                                           quota=quota, **kw)
 
-    def official(self, code=None, staff_type="civil_servant", gender="male", birth=D(1985, 6, 15), **kw):
+    def official(self, code=None, staff_type="civil_servant", gender="male", birth=BIRTH, **kw):
         code = code or f"O{next(self.seq):04d}"
         return Official.objects.create(code=code, full_name=f"Người {code}", birth_date=birth, gender=gender,
                                        staff_type=staff_type, **kw)
 
-    def assign(self, official, position, start=D(2020, 1, 1), end=None, kind="recruitment", **kw):
+    def assign(self, official, position, start=START, end=None, kind="recruitment", **kw):
         return Assignment.objects.create(official=official, position=position, start_on=start, end_on=end, kind=kind, **kw)
 
-    def holder(self, position, start=D(2020, 1, 1), end=None, kind="recruitment", **official_kw):
+    def holder(self, position, start=START, end=None, kind="recruitment", **official_kw):
         o = self.official(**official_kw)
         self.assign(o, position, start, end, kind)
         return o

@@ -1,0 +1,165 @@
+"""reductionCandidates: criteria, exemption, regime, never-listed officials."""
+import datetime as dt
+
+import pytest
+
+from orgchart.staffing import criteria
+from orgchart.staffing.candidates import reduction_candidates
+from tests.staffing.conftest import birth_for_retirement
+
+D = dt.date
+Y = 2024
+REF = D(2024, 12, 31)
+
+
+def listed(agency, year=Y):
+    return {c.official.code: [x.code for x in c.criteria] for c in reduction_candidates(agency, year)}
+
+
+def failing(build, position, **kw):
+    """A holder rated not_completed in Y (meets RED-RATING)."""
+    o = build.holder(position, **kw)
+    build.rating(o, Y, "not_completed")
+    return o
+
+
+def test_rating_criterion_years(build, tree):
+    o1 = failing(build, tree["pA"])
+    o2 = build.holder(tree["pA"])
+    build.rating(o2, Y - 1, "not_completed")
+    o3 = build.holder(tree["pA"])
+    build.rating(o3, Y - 2, "not_completed")
+    o4 = build.holder(tree["pA"])
+    build.rating(o4, Y, "completed")
+    assert listed(tree["root"]) == {o1.code: ["RED-RATING"], o2.code: ["RED-RATING"]}
+    c = reduction_candidates(tree["root"], Y)[0]
+    assert c.criteria[0].citation == "NĐ 154/2025 Đ2 k1 điểm e"
+    assert "2024" in c.criteria[0].message
+
+
+def test_only_primary_holders_in_subtree(build, tree):
+    failing(build, tree["pA"], kind="concurrent")
+    failing(build, tree["pA"], kind="secondment")
+    o = failing(build, tree["pB"])
+    failing(build, tree["pA"], end=D(Y, 12, 30))
+    assert listed(tree["root"]) == {o.code: ["RED-RATING"]}
+    assert listed(tree["A"]) == {}
+
+
+def test_qualification(build, tree):
+    p = build.position(tree["A"], min_education="bachelor", education_fields="Luật; Hành chính công")
+    ok = build.holder(p, education_level="master", education_field="LUAT")
+    low = build.holder(p, education_level="college", education_field="Luật")
+    missing = build.holder(p, education_level="", education_field="Luật")
+    field = build.holder(p, education_level="bachelor", education_field="Kinh tế")
+    no_field = build.holder(p, education_level="bachelor", education_field="")
+    got = listed(tree["A"])
+    assert ok.code not in got
+    assert all(got[o.code] == ["RED-QUALIFICATION"] for o in (low, missing, field, no_field))
+
+
+def test_over_quota_lists_every_non_exempt_holder(build, tree):
+    p = build.position(tree["A"], quota=2)
+    a = build.holder(p)
+    b = build.holder(p)
+    mother = build.holder(p, gender="female", birth=D(1990, 1, 1), youngest_child_born_on=D(2023, 5, 1))
+    build.holder(p, kind="acting")  # not a holder: does not count
+    got = listed(tree["A"])
+    assert got == {a.code: ["RED-OVER-QUOTA"], b.code: ["RED-OVER-QUOTA"]}
+    assert mother.code not in got
+
+
+def test_position_at_quota_lists_nobody(build, tree):
+    p = build.position(tree["A"], quota=2)
+    build.holder(p)
+    build.holder(p)
+    q = build.position(tree["A"], quota=None)
+    build.holder(q)
+    build.holder(q)
+    assert listed(tree["A"]) == {}
+
+
+@pytest.mark.parametrize("child_born, is_listed", [
+    (D(2021, 12, 30), True),   # + 36 months = day before the reference date
+    (D(2021, 12, 31), True),   # + 36 months = the reference date: no longer exempt
+    (D(2022, 1, 1), False),    # + 36 months = day after: exempt
+])
+def test_exempt_mother_boundary(build, tree, child_born, is_listed):
+    o = failing(build, tree["pA"], gender="female", birth=D(1990, 1, 1), youngest_child_born_on=child_born)
+    assert (o.code in listed(tree["A"])) is is_listed
+
+
+def test_exemption_is_for_women_only(build, tree):
+    o = failing(build, tree["pA"], gender="male", youngest_child_born_on=D(2024, 1, 1))
+    assert o.code in listed(tree["A"])
+
+
+@pytest.mark.parametrize("rd, regime", [
+    (D(2026, 11, 30), "leave_service"),      # less than 24 months left
+    (D(2026, 12, 31), "early_retirement"),   # exactly 24 months
+    (D(2029, 12, 31), "early_retirement"),   # exactly 60 months
+    (D(2030, 1, 31), "leave_service"),       # more than 60 months
+])
+def test_regime_boundaries(build, tree, rd, regime):
+    birth, gender = birth_for_retirement(rd)
+    o = failing(build, tree["pA"], birth=birth, gender=gender)
+    (c,) = reduction_candidates(tree["A"], Y)
+    assert c.official == o and c.retirement_date == rd and c.regime == regime
+
+
+def test_regime_pure_function():
+    assert criteria.regime(D(2027, 2, 28), D(2025, 2, 28)) == "early_retirement"
+    assert criteria.regime(D(2027, 2, 27), D(2025, 2, 28)) == "leave_service"
+    assert criteria.regime(None, REF) == "leave_service"
+
+
+def test_retired_never_listed(build, tree):
+    retired = failing(build, tree["pA"], birth=birth_for_retirement(D(2024, 11, 30))[0],
+                      gender=birth_for_retirement(D(2024, 11, 30))[1])
+    b, g = birth_for_retirement(D(2024, 12, 31))  # retires on the reference date itself: not yet retired
+    still = failing(build, tree["pA"], birth=b, gender=g)
+    got = listed(tree["A"])
+    assert retired.code not in got and still.code in got
+
+
+def test_separated_never_listed(build, tree):
+    gone = failing(build, tree["pA"])
+    build.separation(gone, REF, "resignation")
+    later = failing(build, tree["pA"])
+    build.separation(later, D(Y + 1, 1, 1), "resignation")
+    got = listed(tree["A"])
+    assert gone.code not in got and later.code in got
+
+
+def test_leader_restructured(build, tree):
+    lead = build.position(tree["A"], code="LEAD-A", category="leadership", leadership_role="head")
+    lead_b = build.position(tree["B"], code="LEAD-B", category="leadership", leadership_role="deputy")
+    merge = build.change("merge", D(Y, 7, 1))
+    move = build.change("move", D(Y, 7, 1))
+
+    demoted = build.official()
+    build.assign(demoted, lead, D(2020, 1, 1), D(Y, 6, 30), kind="first_appointment", change_event=merge)
+    build.assign(demoted, tree["pA"], D(Y, 7, 1))
+
+    still_leader = build.official()
+    build.assign(still_leader, lead, D(2020, 1, 2), D(Y, 6, 30), kind="first_appointment", change_event=merge)
+    build.assign(still_leader, lead_b, D(Y, 7, 1), kind="transfer")
+
+    moved = build.official()
+    build.assign(moved, lead, D(2020, 1, 3), D(Y, 6, 30), kind="first_appointment", change_event=move)
+    build.assign(moved, tree["pA"], D(Y, 7, 1))
+
+    earlier = build.official()
+    build.assign(earlier, lead, D(2020, 1, 4), D(Y - 1, 12, 31), kind="first_appointment", change_event=merge)
+    build.assign(earlier, tree["pA"], D(Y, 1, 1))
+
+    got = listed(tree["root"])
+    assert got == {demoted.code: ["RED-LEADER-RESTRUCT"]}
+    assert listed(tree["root"], Y - 1) == {}
+
+
+def test_several_criteria_in_order(build, tree):
+    p = build.position(tree["A"], quota=0, min_education="master")
+    o = build.holder(p, education_level="bachelor")
+    build.rating(o, Y, "not_completed")
+    assert listed(tree["A"]) == {o.code: ["RED-RATING", "RED-QUALIFICATION", "RED-OVER-QUOTA"]}

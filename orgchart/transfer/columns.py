@@ -146,7 +146,7 @@ def _parser_for(model, column: Column):
         max_length = getattr(f, "max_length", None) if t == "str" else None
 
         def parse_text(raw, _max=max_length):
-            text = P.as_text(raw)
+            text = raw if raw.__class__ is str else P.as_text(raw)
             if _max and len(text) > _max:
                 raise P.CellError(f"text longer than {_max} characters (quá {_max} ký tự)")
             return text

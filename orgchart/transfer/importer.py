@@ -19,8 +19,9 @@ from django.db import DatabaseError, IntegrityError, transaction
 
 from .columns import REF_MODELS, KindSpec
 from .errors import ImportFailed, RowError
+from . import pgcopy
 from .history import BATCH, log_history
-from .parsing import CellError, is_empty
+from .parsing import CellError, unguard_formula
 from .readers import Table
 
 CHUNK = 2000
@@ -89,33 +90,39 @@ class Importer:
 
     # 2. cells -------------------------------------------------------------------------
     def parse_rows(self):
-        spec, parsers, empty = self.spec, self.spec.parsers, self.spec.empty
+        spec, guarded = self.spec, self.table.guarded
         required = [c for c in spec.columns if c.required]
+        plan = {h: (c, c.name, c.attname, spec.parsers[c.name], spec.empty[c.name], c.required, c.type == "ref")
+                for h, c in self.colmap.items()}
         self.parsed = []  # (row, values {attname: value}, refs {column name: code or None})
         for number, cells in _progress(self.table.rows, self.show, "kiểm tra / validating"):
             values, refs, ok = {}, {}, True
             for header, raw in cells.items():
-                c = self.colmap[header]
-                if is_empty(raw):
-                    if c.required:
-                        self.err(number, c.name, "required value is empty (thiếu giá trị bắt buộc)")
+                c, name, attname, parse, empty, is_required, is_ref = plan[header]
+                if raw.__class__ is str:
+                    raw = raw.strip()
+                    if guarded and raw[:1] == "'":
+                        raw = unguard_formula(raw)
+                if raw is None or raw == "":
+                    if is_required:
+                        self.err(number, name, "required value is empty (thiếu giá trị bắt buộc)")
                         ok = False
-                    elif c.type == "ref":
-                        refs[c.name] = None
+                    elif is_ref:
+                        refs[name] = None
                     else:
-                        values[c.attname] = empty[c.name]
+                        values[attname] = empty
                     continue
                 try:
-                    value = parsers[c.name](raw)
+                    value = parse(raw)
                 except CellError as exc:
-                    self.err(number, c.name, str(exc))
+                    self.err(number, name, str(exc))
                     ok = False
                     continue
-                if c.type == "ref":
-                    refs[c.name] = value
+                if is_ref:
+                    refs[name] = value
                 else:
-                    values[c.attname] = value
-            if len(cells) < len(self.colmap):  # JSON objects may leave keys out
+                    values[attname] = value
+            if len(cells) < len(plan):  # JSON objects may leave keys out
                 for c in required:
                     if c.name in self.header_of and self.header_of[c.name] not in cells:
                         self.err(number, c.name, "required value missing (thiếu giá trị bắt buộc)")
@@ -186,15 +193,18 @@ class Importer:
         self.creates, self.updates, self.changed_fields, self.unchanged = [], [], set(), 0
         self.relinked = []  # existing rows whose parent (agencies) or agency (positions) changed
         for number, values, key in keyed:
-            obj = existing.get(key)
-            if obj is None:
+            row = existing.get(key)
+            if row is None:
                 obj = self.model(**values)
                 self.creates.append((number, obj))
             else:
-                changed = [a for a, v in values.items() if getattr(obj, a) != v]
+                changed = [a for a, v in values.items() if row[a] != v]
                 if number in self.pending:
                     changed.append(self.pending[number][0].attname)
+                obj = None
                 if changed:
+                    obj = self.model(**row)
+                    obj._state.adding, obj._state.db = False, self.model.objects.db
                     if "parent_id" in changed or "agency_id" in changed:
                         self.relinked.append(obj)
                     for a in changed:
@@ -203,9 +213,10 @@ class Importer:
                     self.updates.append((number, obj))
                 else:
                     self.unchanged += 1
-            self.prepare(obj)
-            for column, message in self.check(obj):
-                self.err(number, column, message)
+            if obj is not None:
+                self.prepare(obj)
+                for column, message in self.check(obj):
+                    self.err(number, column, message)
         if spec.name == "agencies":
             self.check_cycles()
 
@@ -213,9 +224,11 @@ class Importer:
         first = "agency_id" if self.spec.name == "mandates" else self.key_attnames[0]
         wanted = sorted({k[0] for k in keys if k[0] is not None}, key=str)
         found = {}
+        names = [f.attname for f in self.model._meta.concrete_fields]
         for i in range(0, len(wanted), CHUNK):
-            for obj in self.model.objects.filter(**{f"{first}__in": wanted[i: i + CHUNK]}).order_by("pk"):
-                found.setdefault(self.key_of(lambda a, o=obj: getattr(o, a)), obj)
+            qs = self.model.objects.filter(**{f"{first}__in": wanted[i: i + CHUNK]}).order_by("pk").values(*names)
+            for row in qs:
+                found.setdefault(self.key_of(row.get), row)
         return found
 
     def prepare(self, obj):
@@ -276,9 +289,13 @@ class Importer:
         creates = [o for _, o in self.creates]
         updates = [o for _, o in self.updates]
         model = self.model
-        for i in _progress(range(0, len(creates), BATCH), self.show, "ghi / writing",
-                           total=(len(creates) + BATCH - 1) // BATCH):
-            model.objects.bulk_create(creates[i: i + BATCH], batch_size=BATCH)
+        copied = pgcopy.available() and self.spec.name != "agencies"
+        for i in _progress(range(0, len(creates), BATCH * 5), self.show, "ghi / writing",
+                           total=(len(creates) + BATCH * 5 - 1) // (BATCH * 5)):
+            if copied:
+                pgcopy.insert(model, creates[i: i + BATCH * 5])
+            else:
+                model.objects.bulk_create(creates[i: i + BATCH * 5], batch_size=BATCH)
         new_parents = []
         if self.pending:
             new_ids = {o.code: o.pk for o in creates}
@@ -295,7 +312,8 @@ class Importer:
             model.objects.bulk_update(updates, sorted(self.changed_fields), batch_size=BATCH)
         if new_parents:
             model.objects.bulk_update(new_parents, ["parent"], batch_size=BATCH)
-        log_history(model, creates, update=False)
+        if not copied:
+            log_history(model, creates, update=False)
         log_history(model, updates, update=True)
         self.after_write(creates, updates)
 

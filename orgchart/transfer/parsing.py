@@ -56,6 +56,12 @@ def as_text(value) -> str:
 
 
 def parse_date(value) -> dt.date:
+    if value.__class__ is str and len(value) == 10 and value[4] == "-" and value[7] == "-" and (
+            value[:4] + value[5:7] + value[8:]).isdigit():
+        try:
+            return dt.date.fromisoformat(value)  # fast path for the usual YYYY-MM-DD
+        except ValueError:
+            pass
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -113,6 +119,8 @@ def parse_decimal(value, places: int = 2, lo=Decimal(0), hi=Decimal(100)) -> Dec
 
 
 def parse_enum(value, allowed: tuple[str, ...]) -> str:
+    if value in allowed:
+        return value
     text = as_text(value)
     if text in allowed:
         return text

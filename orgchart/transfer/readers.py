@@ -16,6 +16,7 @@ FORMATS = ("csv", "xlsx", "json")
 class Table:
     headers: list[str]  # every column found (JSON: union of keys, in first-seen order)
     rows: list[tuple[int, dict]]  # (row number, {header: raw cell}); JSON rows hold only their keys
+    guarded: bool = False  # CSV/XLSX: text cells may carry the formula guard `'` (removed when parsed)
 
 
 def detect_format(path, fmt: str | None = None) -> str:
@@ -74,6 +75,16 @@ def _trim_headers(headers: list, rows: list[tuple[int, list]]) -> tuple[list[str
         elif any(i < len(cells) and cells[i] not in (None, "") for _, cells in rows):
             errors.append(RowError(1, f"#{i + 1}", "column without a header (cột không có tiêu đề)"))
     out = []
+    width = len(headers)
+    if len(keep) == width:  # fast path: every column has a header
+        for number, cells in rows:
+            if len(cells) == width:
+                out.append((number, dict(zip(headers, cells))))
+                continue
+            if len(cells) > width and any(c not in (None, "") for c in cells[width:]):
+                errors.append(RowError(number, f"#{width + 1}", "more cells than header columns (thừa ô so với tiêu đề)"))
+            out.append((number, {headers[i]: (cells[i] if i < len(cells) else "") for i in keep}))
+        return headers, out, errors
     for number, cells in rows:
         if len(cells) > len(headers) and any(c not in (None, "") for c in cells[len(headers):]):
             errors.append(RowError(number, f"#{len(headers) + 1}", "more cells than header columns (thừa ô so với tiêu đề)"))
@@ -88,16 +99,16 @@ def read_csv(data: bytes) -> Table:
         records = list(reader)
     except csv.Error as exc:
         raise ImportFailed([RowError(reader.line_num, None, f"malformed CSV: {exc} (CSV không hợp lệ)")])
-    records = [[unguard_formula(c) for c in r] for r in records]
-    while records and not any(c.strip() for c in records[-1]):
+    while records and not "".join(records[-1]).strip():
         records.pop()
     if not records:
         raise ImportFailed([RowError(None, None, "file is empty: no header row (tệp rỗng, không có dòng tiêu đề)")])
-    rows = [(i + 2, r) for i, r in enumerate(records[1:]) if any(c.strip() for c in r)]
-    headers, rows, errors = _trim_headers(records[0], rows)
+    header = [unguard_formula(h) for h in records[0]]
+    rows = [(i, r) for i, r in enumerate(records, start=1) if i > 1 and "".join(r).strip()]
+    headers, rows, errors = _trim_headers(header, rows)
     if errors:
         raise ImportFailed(errors)
-    return Table(headers, rows)
+    return Table(headers, rows, guarded=True)
 
 
 def read_xlsx(data: bytes) -> Table:
@@ -110,20 +121,20 @@ def read_xlsx(data: bytes) -> Table:
     ws = wb.worksheets[0]
     records = []
     for cells in ws.iter_rows(values_only=True):
-        records.append([unguard_formula(c) if isinstance(c, str) else c for c in cells])
+        records.append(list(cells))
     wb.close()
     while records and all(c in (None, "") for c in records[-1]):
         records.pop()
     if not records:
         raise ImportFailed([RowError(None, None, "file is empty: no header row (tệp rỗng, không có dòng tiêu đề)")])
-    header = list(records[0])
+    header = [unguard_formula(h) if isinstance(h, str) else h for h in records[0]]
     while header and header[-1] in (None, ""):
         header.pop()
     rows = [(i + 2, r) for i, r in enumerate(records[1:]) if any(c not in (None, "") for c in r)]
     headers, rows, errors = _trim_headers(header, rows)
     if errors:
         raise ImportFailed(errors)
-    return Table(headers, rows)
+    return Table(headers, rows, guarded=True)
 
 
 def read_json(data: bytes) -> Table:

@@ -9,6 +9,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.db import connection
 from django.db.models import Q
 
 from orgchart.core.choices import NON_HOLDING_KINDS
@@ -75,11 +76,15 @@ class Result:
         }
 
 
-def _ids_filter(officials, field: str = "official_id") -> Q:
-    """`officials` is a queryset (used as a subquery) or an iterable of ids."""
-    if hasattr(officials, "values"):
-        return Q(**{f"{field}__in": officials.values("pk")})
-    return Q(**{f"{field}__in": list(officials)})
+def _of_officials(model, pool, ids):
+    """Rows of `model` belonging to these officials, in one statement: an array parameter on
+    PostgreSQL, the id list on SQLite when short, else the pool queryset as a subquery."""
+    qs = model.objects.all()
+    if connection.vendor == "postgresql":
+        return qs.extra(where=[f'"{model._meta.db_table}"."official_id" = ANY(%s)'], params=[ids])
+    if len(ids) <= 900:
+        return qs.filter(official_id__in=ids)
+    return qs.filter(official_id__in=pool.values("pk"))
 
 
 # --- officials ----------------------------------------------------------------------------------
@@ -91,27 +96,27 @@ def load_officials(officials) -> dict[int, tuple[OfficialFacts, HistoryFacts]]:
         out[row[0]] = (OfficialFacts(*row), HistoryFacts())
     if not out:
         return out
-    flt = _ids_filter(qs)
+    ids = list(out)
     assignments = defaultdict(list)
-    for aid, oid, pid, kind, start, end, role in Assignment.objects.filter(flt).values_list(
+    for aid, oid, pid, kind, start, end, role in _of_officials(Assignment, qs, ids).values_list(
         "pk", "official_id", "position_id", "kind", "start_on", "end_on", "position__leadership_role"
     ):
         assignments[oid].append(AssignmentFact(pid, kind, start, end, role, aid))
     ratings = defaultdict(dict)
-    for oid, year, value in Rating.objects.filter(flt).values_list("official_id", "year", "rating"):
+    for oid, year, value in _of_officials(Rating, qs, ids).values_list("official_id", "year", "rating"):
         ratings[oid][year] = value
     disciplines = defaultdict(list)
-    for oid, form, decided, effective in Discipline.objects.filter(flt).values_list(
+    for oid, form, decided, effective in _of_officials(Discipline, qs, ids).values_list(
         "official_id", "form", "decided_on", "effective_on"
     ):
         disciplines[oid].append(DisciplineFact(form, decided, effective))
     plans = defaultdict(list)
-    for oid, pid, ps, pe in SuccessionPlan.objects.filter(flt).values_list(
+    for oid, pid, ps, pe in _of_officials(SuccessionPlan, qs, ids).values_list(
         "official_id", "position_id", "period_start", "period_end"
     ):
         plans[oid].append(PlanFact(pid, ps, pe))
     separations = defaultdict(list)
-    for oid, day in Separation.objects.filter(flt).values_list("official_id", "separated_on"):
+    for oid, day in _of_officials(Separation, qs, ids).values_list("official_id", "separated_on"):
         separations[oid].append(day)
     for oid, (_, h) in out.items():
         h.assignments = tuple(sorted(assignments.get(oid, ()), key=lambda a: a.start_on))
@@ -138,8 +143,10 @@ class PositionSide:
         agency_ids = {p["agency_id"] for p in targets} | {aid for rows in links.values() for _, _, aid in rows}
         self.positions = {
             p["pk"]: p
-            for p in JobPosition.objects.filter(Q(agency_id__in=agency_ids) | Q(links__agency_id__in=agency_ids))
-            .distinct().values(*POSITION_FIELDS)
+            for p in JobPosition.objects.filter(
+                Q(agency_id__in=agency_ids)
+                | Q(pk__in=PositionLink.objects.filter(agency_id__in=agency_ids).values("position_id"))
+            ).values(*POSITION_FIELDS)
         }
         self.positions.update(self.targets)
         self.links = defaultdict(list)

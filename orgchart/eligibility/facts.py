@@ -2,6 +2,8 @@
 and its agency on the date checked. `engine.py` builds them; tests build them by hand."""
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import NamedTuple
 
 from orgchart.core.choices import NON_HOLDING_KINDS
 from orgchart.core.text import fold
@@ -18,6 +20,7 @@ TRANSFER = "transfer"
 ACTIONS = (RECRUITMENT, FIRST_APPOINTMENT, HIGHER_APPOINTMENT, REAPPOINTMENT, ROTATION, TRANSFER)
 APPT = frozenset({FIRST_APPOINTMENT, HIGHER_APPOINTMENT})
 _NON_HOLDING = frozenset(str(k) for k in NON_HOLDING_KINDS)
+_fold = lru_cache(maxsize=65536)(fold)
 
 
 @dataclass(slots=True)
@@ -41,11 +44,10 @@ class OfficialFacts:
     def __post_init__(self):
         if self.retirement_date is None and self.birth_date is not None:
             self.retirement_date = _retirement_date(self.birth_date, self.gender)
-        self.education_field_folded = fold(self.education_field)
+        self.education_field_folded = _fold(self.education_field)
 
 
-@dataclass(slots=True, frozen=True)
-class AssignmentFact:
+class AssignmentFact(NamedTuple):
     position_id: int
     kind: str
     start_on: dt.date
@@ -61,8 +63,7 @@ class AssignmentFact:
         return self.start_on <= day and (self.end_on is None or self.end_on >= day)
 
 
-@dataclass(slots=True, frozen=True)
-class DisciplineFact:
+class DisciplineFact(NamedTuple):
     form: str
     decided_on: dt.date
     effective_on: dt.date | None = None
@@ -72,8 +73,7 @@ class DisciplineFact:
         return self.effective_on or self.decided_on
 
 
-@dataclass(slots=True, frozen=True)
-class PlanFact:
+class PlanFact(NamedTuple):
     position_id: int
     period_start: int
     period_end: int

@@ -2,9 +2,9 @@
 (no database). Each returns a `Finding` or None. `RULES` lists them in the table's order with
 the actions they apply to; `evaluate(case)` runs all that apply and returns every finding."""
 import datetime as dt
-from dataclasses import dataclass
+from typing import NamedTuple
 
-from orgchart.core.choices import Education, PoliticalTheory, RatingValue, StateMgmt, rank
+from orgchart.core.choices import Education, PoliticalTheory, RatingValue, StateMgmt
 from orgchart.core.dates import add_months, whole_years
 
 from .facts import (
@@ -34,11 +34,13 @@ TERM_KINDS = frozenset({FIRST_APPOINTMENT, HIGHER_APPOINTMENT, REAPPOINTMENT})
 LEADER_ROLES = frozenset({"head", "deputy"})
 RANK_ORDER = ("01.001", "01.002", "01.003", "01.004", "01.005")  # highest first (GLOSSARY)
 _EDU = {v: i for i, v in enumerate(Education.values)}
+_THEORY = {v: i for i, v in enumerate(PoliticalTheory.values)}  # ranks (GLOSSARY order, lowest first)
+_MGMT = {v: i for i, v in enumerate(StateMgmt.values)}
+_EDU_LABEL, _THEORY_LABEL, _MGMT_LABEL = dict(Education.choices), dict(PoliticalTheory.choices), dict(StateMgmt.choices)
 ONE_DAY = dt.timedelta(days=1)
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(NamedTuple):
     code: str
     severity: str
     message: str
@@ -162,6 +164,7 @@ def reappt_rating(c: Case):
                        + ", ".join(map(str, bad)) + ").", "QĐ 377-QĐ/TW 2025 (bổ nhiệm lại)")
 
 
+_RATING_LABEL = dict(RatingValue.choices)
 _APPT_RATING_CITATION = "Luật CBCC 2025 Đ26(2); NĐ 90/2020 sđ NĐ 48/2023"
 
 
@@ -169,9 +172,9 @@ def appt_rating(c: Case):
     y = c.on_date.year
     last, before = c.history.ratings.get(y - 1), c.history.ratings.get(y - 2)
     if last in ("completed", "not_completed"):
-        why = f"năm {y - 1}: {RatingValue(last).label}"
+        why = f"năm {y - 1}: {_RATING_LABEL[last]}"
     elif before == "not_completed":
-        why = f"năm {y - 2}: {RatingValue(before).label}"
+        why = f"năm {y - 2}: {_RATING_LABEL[before]}"
     else:
         return None
     return Finding("APPT-RATING", VIOLATION, f"Xếp loại chất lượng chưa đạt yêu cầu bổ nhiệm ({why}).",
@@ -266,8 +269,8 @@ def std_education(c: Case):
     have = c.official.education_level
     if not have or _EDU.get(have, -1) < _EDU.get(need, -1):
         return Finding("STD-EDUCATION", VIOLATION,
-                       f"Trình độ đào tạo ({Education(have).label if have in _EDU else 'chưa có'}) thấp hơn yêu cầu "
-                       f"({Education(need).label}).", _STD_CITATION)
+                       f"Trình độ đào tạo ({_EDU_LABEL.get(have, 'chưa có')}) thấp hơn yêu cầu "
+                       f"({_EDU_LABEL.get(need, need)}).", _STD_CITATION)
 
 
 def std_edu_field(c: Case):
@@ -295,19 +298,19 @@ def std_rank(c: Case):
 def std_political_theory(c: Case):
     need = c.position.min_political_theory
     have = c.official.political_theory or "none"
-    if need and rank(PoliticalTheory, have) < rank(PoliticalTheory, need):
+    if need and _THEORY.get(have, -1) < _THEORY.get(need, -1):
         return Finding("STD-POLITICAL-THEORY", VIOLATION,
-                       f"Trình độ lý luận chính trị ({PoliticalTheory(have).label}) thấp hơn yêu cầu "
-                       f"({PoliticalTheory(need).label}).", "tiêu chuẩn chức danh (QĐ 214-QĐ/TW)")
+                       f"Trình độ lý luận chính trị ({_THEORY_LABEL.get(have, have)}) thấp hơn yêu cầu "
+                       f"({_THEORY_LABEL.get(need, need)}).", "tiêu chuẩn chức danh (QĐ 214-QĐ/TW)")
 
 
 def std_state_mgmt(c: Case):
     need = c.position.min_state_mgmt
     have = c.official.state_mgmt or "none"
-    if need and rank(StateMgmt, have) < rank(StateMgmt, need):
+    if need and _MGMT.get(have, -1) < _MGMT.get(need, -1):
         return Finding("STD-STATE-MGMT", VIOLATION,
-                       f"Bồi dưỡng quản lý nhà nước ({StateMgmt(have).label}) thấp hơn yêu cầu "
-                       f"({StateMgmt(need).label}).", "NĐ 101/2017 (bồi dưỡng CBCCVC)")
+                       f"Bồi dưỡng quản lý nhà nước ({_MGMT_LABEL.get(have, have)}) thấp hơn yêu cầu "
+                       f"({_MGMT_LABEL.get(need, need)}).", "NĐ 101/2017 (bồi dưỡng CBCCVC)")
 
 
 def std_experience(c: Case):

@@ -18,7 +18,9 @@ def scope_roots(agencies, day: dt.date) -> list[int]:
     """The parents on `day` of the agencies involved (an agency without a parent is its own root)."""
     agencies = [a for a in agencies if a is not None and a.pk]
     parents = tree.parents_on([a.pk for a in agencies], day)
-    return sorted({parents.get(a.pk) or a.pk for a in agencies})
+    roots = {parents.get(a.pk) or a.pk for a in agencies}
+    ancestors = tree.ancestors_on(list(roots), day)
+    return sorted(r for r in roots if not any(x.pk in roots for x in ancestors.get(r, [])))
 
 
 def snapshot(roots: list[int], day: dt.date) -> dict:

@@ -149,9 +149,10 @@ class ReadOnlyInline(admin.TabularInline):
 
 
 def column(field_path: str, label: str, ordering: str | None = None):
-    """A list_display column following a relation (`official__code`) with a Vietnamese header."""
+    """A list_display column following a relation (`official__code`) with a Vietnamese header;
+    assign it as a ModelAdmin class attribute and name it in list_display."""
 
-    def value(obj):
+    def value(model_admin, obj):
         current = obj
         for part in field_path.split("__"):
             current = getattr(current, part, None)

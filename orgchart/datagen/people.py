@@ -113,9 +113,10 @@ class People:
         n_before = len(self.assignments)
         last_end = end_of_service
         start = hired
-        if other_pros and rng.random() < 0.25 and (as_of - hired).days > 800:
+        move_upper = min(as_of, last_end or as_of) - dt.timedelta(days=30)
+        if other_pros and rng.random() < 0.25 and move_upper > hired + dt.timedelta(days=365):
             # served elsewhere first, then moved here by transfer or rotation
-            moved = _date_between(rng, hired + dt.timedelta(days=365), min(as_of, last_end or as_of) - dt.timedelta(days=30))
+            moved = _date_between(rng, hired + dt.timedelta(days=365), move_upper)
             prev = rng.choice(other_pros)
             if moved > hired:
                 self.assignments.append((oid, prev, "recruitment", hired, moved - dt.timedelta(days=1),
@@ -134,6 +135,8 @@ class People:
             if lower > upper:
                 lower = start + dt.timedelta(days=1)
             appointed = _date_between(rng, lower, upper)
+            if last_end is not None and appointed > last_end:
+                appointed = last_end
             if appointed <= start:
                 appointed = start + dt.timedelta(days=1)
             self.assignments.append((oid, own_pro, first_kind, start, appointed - dt.timedelta(days=1),

@@ -86,7 +86,7 @@ def test_personnel_rows_are_consistent(tiny):
     # every official has a history; intervals are well-formed and do not overlap for one official
     assert not Official.objects.annotate(n=Count("assignments")).filter(n=0).exists()
     by_official = {}
-    for oid, kind, start, end in Assignment.objects.exclude(kind="concurrent").values_list(
+    for oid, _kind, start, end in Assignment.objects.exclude(kind="concurrent").values_list(
             "official_id", "kind", "start_on", "end_on").order_by("official_id", "start_on"):
         assert end is None or end >= start
         prev = by_official.get(oid)

@@ -16,7 +16,6 @@ from orgchart.core.choices import NON_HOLDING_KINDS
 from orgchart.personnel.models import Assignment, Discipline, Official, Rating, Separation, SuccessionPlan
 from orgchart.positions.models import JobPosition, PositionLink
 from orgchart.staffing.models import Quota
-from orgchart.structure.models import Agency
 
 from .facts import (
     ACTIONS,
@@ -76,48 +75,67 @@ class Result:
         }
 
 
-def _of_officials(model, pool, ids):
-    """Rows of `model` belonging to these officials, in one statement: an array parameter on
-    PostgreSQL, the id list on SQLite when short, else the pool queryset as a subquery."""
-    qs = model.objects.all()
+def _official_filter(pool, ids) -> tuple[str, list]:
+    """A WHERE fragment on `official_id` for these officials, in one statement: an array
+    parameter on PostgreSQL, the id list on SQLite when short, else the pool as a subquery."""
     if connection.vendor == "postgresql":
-        return qs.extra(where=[f'"{model._meta.db_table}"."official_id" = ANY(%s)'], params=[ids])
-    if len(ids) <= 900:
-        return qs.filter(official_id__in=ids)
-    return qs.filter(official_id__in=pool.values("pk"))
+        return "official_id = ANY(%s::bigint[])", [ids]
+    if len(ids) <= 900 or pool is None:
+        return f"official_id IN ({', '.join(['%s'] * len(ids))})", list(ids)
+    sql, params = pool.order_by().values("pk").query.sql_with_params()
+    return f"official_id IN ({sql})", list(params)
+
+
+def _day(value):
+    return dt.date.fromisoformat(value) if isinstance(value, str) else value
+
+
+_INT, _DATE, _TEXT = "CAST(NULL AS integer)", "CAST(NULL AS date)", "CAST(NULL AS varchar(32))"
+
+
+def _records_sql(where: str) -> str:
+    """Ratings, disciplines, succession plans and separations in one statement:
+    (tag, official_id, i1, i2, i3, text, d1, d2)."""
+    t = {m.__name__: m._meta.db_table for m in (Rating, Discipline, SuccessionPlan, Separation)}
+    return " UNION ALL ".join((
+        f"SELECT 'r', official_id, year, {_INT}, {_INT}, rating, {_DATE}, {_DATE} FROM {t['Rating']} WHERE {where}",
+        f"SELECT 'd', official_id, {_INT}, {_INT}, {_INT}, form, decided_on, effective_on FROM {t['Discipline']} "
+        f"WHERE {where}",
+        f"SELECT 'p', official_id, position_id, period_start, period_end, {_TEXT}, {_DATE}, {_DATE} "
+        f"FROM {t['SuccessionPlan']} WHERE {where}",
+        f"SELECT 's', official_id, {_INT}, {_INT}, {_INT}, {_TEXT}, separated_on, {_DATE} FROM {t['Separation']} "
+        f"WHERE {where}",
+    ))
 
 
 # --- officials ----------------------------------------------------------------------------------
 def load_officials(officials) -> dict[int, tuple[OfficialFacts, HistoryFacts]]:
-    """{official id: (facts, history)} in 6 queries for a queryset or a list of ids."""
+    """{official id: (facts, history)} in 3 queries for a queryset or a list of ids."""
     qs = officials if hasattr(officials, "values_list") else Official.objects.filter(pk__in=list(officials))
     out: dict[int, tuple[OfficialFacts, HistoryFacts]] = {}
     for row in qs.order_by().values_list(*OFFICIAL_FIELDS):
         out[row[0]] = (OfficialFacts(*row), HistoryFacts())
     if not out:
         return out
-    ids = list(out)
+    where, params = _official_filter(qs, list(out))
     assignments = defaultdict(list)
-    for aid, oid, pid, kind, start, end, role in _of_officials(Assignment, qs, ids).values_list(
-        "pk", "official_id", "position_id", "kind", "start_on", "end_on", "position__leadership_role"
+    for aid, oid, pid, kind, start, end, role in (
+        Assignment.objects.extra(where=[f'"{Assignment._meta.db_table}".{where}'], params=params)
+        .values_list("pk", "official_id", "position_id", "kind", "start_on", "end_on", "position__leadership_role")
     ):
         assignments[oid].append(AssignmentFact(pid, kind, start, end, role, aid))
-    ratings = defaultdict(dict)
-    for oid, year, value in _of_officials(Rating, qs, ids).values_list("official_id", "year", "rating"):
-        ratings[oid][year] = value
-    disciplines = defaultdict(list)
-    for oid, form, decided, effective in _of_officials(Discipline, qs, ids).values_list(
-        "official_id", "form", "decided_on", "effective_on"
-    ):
-        disciplines[oid].append(DisciplineFact(form, decided, effective))
-    plans = defaultdict(list)
-    for oid, pid, ps, pe in _of_officials(SuccessionPlan, qs, ids).values_list(
-        "official_id", "position_id", "period_start", "period_end"
-    ):
-        plans[oid].append(PlanFact(pid, ps, pe))
-    separations = defaultdict(list)
-    for oid, day in _of_officials(Separation, qs, ids).values_list("official_id", "separated_on"):
-        separations[oid].append(day)
+    ratings, disciplines, plans, separations = defaultdict(dict), defaultdict(list), defaultdict(list), defaultdict(list)
+    with connection.cursor() as cur:
+        cur.execute(_records_sql(where), params * 4)
+        for tag, oid, i1, i2, i3, text, d1, d2 in cur.fetchall():
+            if tag == "r":
+                ratings[oid][i1] = text
+            elif tag == "d":
+                disciplines[oid].append(DisciplineFact(text, _day(d1), _day(d2)))
+            elif tag == "p":
+                plans[oid].append(PlanFact(i1, i2, i3))
+            else:
+                separations[oid].append(_day(d1))
     for oid, (_, h) in out.items():
         h.assignments = tuple(sorted(assignments.get(oid, ()), key=lambda a: a.start_on))
         h.ratings = ratings.get(oid, {})
@@ -130,36 +148,37 @@ def load_officials(officials) -> dict[int, tuple[OfficialFacts, HistoryFacts]]:
 # --- positions and their agencies -------------------------------------------------------------------
 class PositionSide:
     """Positions, their agency on any date, holders and the agencies' deputies and staff — loaded
-    once (7 queries) for a set of positions, then answered for any date in memory."""
+    once (4 queries) for a set of positions, then answered for any date in memory."""
 
     def __init__(self, position_ids):
-        targets = list(JobPosition.objects.filter(pk__in=list(position_ids)).values(*POSITION_FIELDS))
-        self.targets = {p["pk"]: p for p in targets}
-        links = defaultdict(list)
-        for pid, aid, vf, vt in PositionLink.objects.filter(position_id__in=list(self.targets)).values_list(
-            "position_id", "agency_id", "valid_from", "valid_to"
-        ):
-            links[pid].append((vf, vt, aid))
-        agency_ids = {p["agency_id"] for p in targets} | {aid for rows in links.values() for _, _, aid in rows}
+        ids = [int(i) for i in position_ids]
+        # The agencies the targets belong to on some date (FK or link), every position that belongs
+        # to one of them on some date, and each position's links — 2 queries.
+        target_agencies = JobPosition.objects.filter(pk__in=ids).values("agency_id")
+        linked_agencies = PositionLink.objects.filter(position_id__in=ids).values("agency_id")
+        in_agencies = Q(agency_id__in=target_agencies) | Q(agency_id__in=linked_agencies)
         self.positions = {
             p["pk"]: p
             for p in JobPosition.objects.filter(
-                Q(agency_id__in=agency_ids)
-                | Q(pk__in=PositionLink.objects.filter(agency_id__in=agency_ids).values("position_id"))
-            ).values(*POSITION_FIELDS)
+                Q(pk__in=ids) | in_agencies
+                | Q(pk__in=PositionLink.objects.filter(in_agencies).values("position_id"))
+            ).values(*POSITION_FIELDS, "agency__kind")
         }
-        self.positions.update(self.targets)
+        self.targets = {pid: self.positions[pid] for pid in ids if pid in self.positions}
+        self.agency_kind = {p["agency_id"]: p["agency__kind"] for p in self.positions.values()}
         self.links = defaultdict(list)
-        for pid, aid, vf, vt in PositionLink.objects.filter(position_id__in=list(self.positions)).values_list(
-            "position_id", "agency_id", "valid_from", "valid_to"
+        for pid, aid, vf, vt, kind in PositionLink.objects.filter(position_id__in=list(self.positions)).values_list(
+            "position_id", "agency_id", "valid_from", "valid_to", "agency__kind"
         ):
             self.links[pid].append((vf, vt, aid))
+            self.agency_kind[aid] = kind
+        agency_ids = {p["agency_id"] for p in self.targets.values()} | {
+            aid for pid in self.targets for _, _, aid in self.links.get(pid, ())}
         self.candidates_of = defaultdict(set)  # agency → positions that may belong to it on some date
         for pid, p in self.positions.items():
             self.candidates_of[p["agency_id"]].add(pid)
             for _, _, aid in self.links.get(pid, ()):
                 self.candidates_of[aid].add(pid)
-        self.agency_kind = dict(Agency.objects.filter(pk__in=agency_ids).values_list("pk", "kind"))
         self.assignments = defaultdict(list)  # position → [(assignment id, official, start, end, staff_type)]
         for row in (
             Assignment.objects.filter(position_id__in=list(self.positions))
@@ -243,7 +262,7 @@ def run(official: OfficialFacts, history: HistoryFacts, position: PositionFacts,
 
 
 def check(official: Official | int, position: JobPosition | int, action: str, on_date: dt.date) -> Result:
-    """All findings for one official (≤ 13 queries)."""
+    """All findings for one official (7 queries)."""
     oid = getattr(official, "pk", official)
     pid = getattr(position, "pk", position)
     facts = load_officials([oid])

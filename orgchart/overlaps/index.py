@@ -1,0 +1,386 @@
+"""Overlap scoring: mandate statements → clause vectors → candidate pairs → agency-pair findings.
+
+Method (RULES.md §5)
+- Each statement goes through `orgchart.overlaps.text`: boilerplate duties dropped, exclusions
+  cut out and kept as negative evidence, generic administrative phrases and activities removed,
+  syllable uni+bi-grams of the content (uni-grams at half weight: one syllable is half a word).
+- Terms are hashed (crc32, 2^24 buckets; bi-grams in the upper half) so that analysis streams and
+  can run in worker processes; analysed clauses are cached (mandates repeat their circulars).
+- Weights: TF-IDF (sublinear tf). Document frequency counts AGENCIES, across every jurisdiction,
+  plus a reference corpus of real mandates shipped in `reference/` (so a small province still
+  knows which terms are generic). A term carried by ≥ `max_df` of the agencies (and by at least
+  `min_df_count` of them) is boilerplate by rule and weighs nothing.
+- Units compared are clauses (one object of one duty). Candidates come from sparse matrix
+  products of the clause vectors, one jurisdiction at a time and in row chunks (never all pairs
+  of the country): only agencies of the same jurisdiction (nearest proper ancestor of kind
+  `people_committee`; none = central), never a `people_committee` itself, never an agency with
+  its own ancestor or descendant (delegation, not overlap), never an agency inactive today.
+- Clause-pair score = cosine of the two clause vectors restricted to the terms neither clause
+  excludes, × evidence gate min(1, idf mass of shared bi-grams / `evidence_mass`) (one shared
+  generic word is not a shared object), × (1 − share of a clause the other one excludes):
+  "quảng cáo (trừ quảng cáo trên báo chí …)" delimits, it does not overlap. 0 when the two
+  clauses carry disjoint scope qualifiers ("trong khu vực doanh nghiệp" vs "CBCCVC").
+- Agency-pair score = max(best pair of clauses that both come from FUNCTION statements — the
+  objects each agency is set up to manage —, mean of the `top_k` best clause pairs using each
+  clause once). Overlap = same object (shared object terms) + same activity (state management of
+  it: function statements, or duties on it); a single accidental phrase deep in two duty lists
+  does not make an overlap. Mandate pairs = the best clause pair of each pair of statements.
+- DEFAULT_THRESHOLD: chosen on the development province (../shared/data/overlaps, labels not
+  used for anything else) as the round value inside the band where F1 is best and where the
+  second-province, boilerplate and exclusion cases of tests/overlaps stay clean; figures in
+  README.md of this package.
+"""
+from __future__ import annotations
+
+import json
+import zlib
+from array import array
+from collections import defaultdict
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+from scipy import sparse
+
+from . import text as vt
+
+HASH_BITS = 24
+N_FEATURES = 1 << HASH_BITS
+BIGRAM_BIT = N_FEATURES >> 1
+DEFAULT_THRESHOLD = 0.35
+
+
+@dataclass(frozen=True)
+class Params:
+    threshold: float = DEFAULT_THRESHOLD
+    max_df: float = 0.2  # share of agencies from which a term is boilerplate
+    min_df_count: int = 4  # …but a term must be carried by at least this many agencies to be cut
+    unigram_weight: float = 0.5  # syllables alone are ambiguous; bi-grams carry the objects
+    candidate_min: float = 0.15  # cosine of two clause vectors to become a candidate
+    clause_min: float = 0.2  # clause pairs scoring below this are not evidence
+    evidence_mass: float = 4.0  # idf mass of shared bi-grams for full evidence (≈ one specific bi-gram + a half)
+    top_k: int = 3
+    chunk_rows: int = 2000
+    max_pairs_per_finding: int = 10
+    background: bool = True
+
+    def as_dict(self):
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class AgencyNode:
+    id: int
+    code: str
+    jurisdiction: int | None  # nearest proper ancestor of kind people_committee; None = central
+    ancestors: frozenset  # ids of proper ancestors
+    comparable: bool = True  # not a people_committee and active today
+
+
+@dataclass(frozen=True)
+class ClauseData:
+    terms: np.ndarray  # hashed term ids (repeats = term frequency)
+    excluded: np.ndarray  # sorted unique hashed ids of the terms inside its exclusions
+    scopes: frozenset
+    text: str  # the normalised clause (for explanations)
+
+
+@dataclass
+class MandatePair:
+    a: int  # statement (mandate) id on agency A's side
+    b: int
+    score: float
+    terms: list = field(default_factory=list)  # shared term ids
+    texts: tuple = ("", "")  # the clause texts behind the score
+
+
+@dataclass
+class ClausePair:
+    i: int  # clause rows in the jurisdiction buffer
+    j: int
+    a: int  # statements
+    b: int
+    score: float
+    terms: list
+    core: bool = False  # both clauses from function statements
+
+
+@dataclass
+class PairFinding:
+    a: int  # agency id (agency A has the smaller code)
+    b: int
+    score: float
+    pairs: list  # [MandatePair], best first
+    terms: list = field(default_factory=list)  # shared term ids, most weighty first
+
+
+def term_id(term: str) -> int:
+    """crc32 bucket of a term; bi-grams live in the upper half of the space."""
+    h = zlib.crc32(term.encode()) & (BIGRAM_BIT - 1)
+    return h | BIGRAM_BIT if " " in term else h
+
+
+def _ids(terms) -> np.ndarray:
+    return np.fromiter((term_id(t) for t in terms), dtype=np.int32, count=len(terms))
+
+
+@lru_cache(maxsize=200_000)
+def analyse_clause(raw: str) -> ClauseData | None:
+    c = vt.analyse_clause(raw)
+    if c is None:
+        return None
+    return ClauseData(_ids(c.terms), np.unique(_ids(c.excluded)), c.scopes, c.text)
+
+
+def analyse_statement(text: str) -> list[ClauseData]:
+    norm = vt.normalize(text)
+    if vt.is_boilerplate_statement(norm):
+        return []
+    return [c for c in map(analyse_clause, vt.split_clauses(norm)) if c is not None]
+
+
+def analyse_batch(items: list) -> list:
+    """[(statement id, agency id, kind, text)] → [(statement id, agency id, kind, clauses)]:
+    one task for a worker process."""
+    return [(sid, aid, kind, analyse_statement(t)) for sid, aid, kind, t in items]
+
+
+def term_texts(texts) -> dict[int, str]:
+    """{term id: term} for the terms of these statements (to show shared terms)."""
+    out = {}
+    for t in texts:
+        for c in vt.analyse(t):
+            for term in c.terms:
+                out.setdefault(term_id(term), term)
+    return out
+
+
+# --- document frequency --------------------------------------------------------------------
+
+_BACKGROUND: tuple | None = None
+
+
+def background_df() -> tuple[np.ndarray, int]:
+    """Agency document frequency of the reference corpus shipped with this package (179 real
+    mandate texts of 23 kinds of agencies, reference/README.md)."""
+    global _BACKGROUND
+    if _BACKGROUND is None:
+        terms_of: dict[str, set] = defaultdict(set)
+        path = Path(__file__).with_name("reference") / "mandates_real.jsonl"
+        with path.open(encoding="utf-8") as fh:
+            for line in fh:
+                if line.strip():
+                    item = json.loads(line)
+                    for c in analyse_statement(item["text"]):
+                        terms_of[item["agency"]].update(c.terms.tolist())
+        df = np.zeros(N_FEATURES, dtype=np.int32)
+        for terms in terms_of.values():
+            df[np.fromiter(terms, dtype=np.int64, count=len(terms))] += 1
+        _BACKGROUND = (df, len(terms_of))
+    return _BACKGROUND
+
+
+class _Buffer:
+    """Clause rows of one jurisdiction, stored compactly."""
+
+    __slots__ = ("agency", "stmt", "core", "clauses")
+
+    def __init__(self):
+        self.agency = array("q")
+        self.stmt = array("q")
+        self.core = bytearray()
+        self.clauses: list[ClauseData] = []
+
+    def __len__(self):
+        return len(self.clauses)
+
+
+class Corpus:
+    """Every analysed statement: clause rows grouped by jurisdiction, and agency document frequency.
+    Add statements agency by agency (`add` … then `finish_agency`), or call `finish()` at the end."""
+
+    def __init__(self, agencies: dict[int, AgencyNode], params: Params | None = None):
+        self.agencies = agencies
+        self.params = params or Params()
+        self.by_jur: dict = defaultdict(_Buffer)
+        self.df = np.zeros(N_FEATURES, dtype=np.int32)
+        self._agency_terms: dict[int, set] = defaultdict(set)
+        self.n_statements = 0
+        self.n_clauses = 0
+        self.n_agencies_with_text = 0
+
+    def add(self, statement_id: int, agency_id: int, kind: str, clauses: list[ClauseData]):
+        self.n_statements += 1
+        node = self.agencies.get(agency_id)
+        if node is None or not clauses:
+            return
+        seen = self._agency_terms[agency_id]
+        buf = self.by_jur[node.jurisdiction] if node.comparable else None
+        core = 1 if kind == "function" else 0
+        for c in clauses:
+            seen.update(c.terms.tolist())
+            if buf is not None:
+                buf.agency.append(agency_id)
+                buf.stmt.append(statement_id)
+                buf.core.append(core)
+                buf.clauses.append(c)
+                self.n_clauses += 1
+
+    def finish_agency(self, agency_id: int):
+        """Count the agency's distinct terms into df (once all its statements are in)."""
+        terms = self._agency_terms.pop(agency_id, None)
+        if terms:
+            self.n_agencies_with_text += 1
+            self.df[np.fromiter(terms, dtype=np.int64, count=len(terms))] += 1
+
+    def finish(self):
+        for aid in list(self._agency_terms):
+            self.finish_agency(aid)
+
+    def idf(self) -> np.ndarray:
+        params = self.params
+        n = self.n_agencies_with_text
+        df = self.df.astype(np.float32)
+        if params.background:
+            bdf, bn = background_df()
+            df += bdf
+            n += bn
+        n = max(n, 1)
+        idf = (np.log((1.0 + n) / (1.0 + df)) + 1.0).astype(np.float32)
+        idf[(df >= max(params.min_df_count, params.max_df * n)) & (df > 0)] = 0.0
+        idf[:BIGRAM_BIT] *= params.unigram_weight
+        return idf
+
+
+# --- scoring -------------------------------------------------------------------------------
+
+def _clause_matrix(buf: _Buffer, idf: np.ndarray) -> sparse.csr_matrix:
+    lengths = np.fromiter((len(c.terms) for c in buf.clauses), dtype=np.int64, count=len(buf))
+    indptr = np.zeros(len(buf) + 1, dtype=np.int64)
+    np.cumsum(lengths, out=indptr[1:])
+    indices = np.concatenate([c.terms for c in buf.clauses]) if len(buf) else np.zeros(0, np.int32)
+    m = sparse.csr_matrix(
+        (np.ones(len(indices), dtype=np.float32), indices, indptr), shape=(len(buf), N_FEATURES)
+    )
+    m.sum_duplicates()
+    m.data = (1.0 + np.log(m.data)) * idf[m.indices]
+    m.eliminate_zeros()
+    norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return sparse.csr_matrix(sparse.diags(1.0 / norms) @ m)
+
+
+def _row(x: sparse.csr_matrix, i: int):
+    lo, hi = x.indptr[i], x.indptr[i + 1]
+    return x.indices[lo:hi], x.data[lo:hi]
+
+
+def clause_pair_score(ci: ClauseData, cj: ClauseData, ri, rj, idf: np.ndarray, params: Params):
+    """(score, shared term ids) of two clauses given their weighted rows (indices, data)."""
+    empty = []
+    if ci.scopes and cj.scopes and not (ci.scopes & cj.scopes):
+        return 0.0, empty
+    shared, ia, ib = np.intersect1d(ri[0], rj[0], assume_unique=True, return_indices=True)
+    wa, wb = ri[1][ia], rj[1][ib]
+    factor = 1.0
+    if len(ci.excluded) or len(cj.excluded):
+        excluded = np.union1d(ci.excluded, cj.excluded)
+        keep = ~np.isin(shared, excluded)
+        shared, wa, wb = shared[keep], wa[keep], wb[keep]
+        for (idx, data), other in ((rj, ci), (ri, cj)):
+            if len(other.excluded):
+                w = data.astype(np.float64) ** 2
+                inside = float(w[np.isin(idx, other.excluded)].sum())
+                factor *= max(0.0, 1.0 - inside / float(w.sum() or 1.0))
+    if not len(shared):
+        return 0.0, empty
+    cos = float(np.dot(wa, wb))
+    mass = float(idf[shared[shared >= BIGRAM_BIT]].sum())
+    gate = min(1.0, mass / params.evidence_mass)
+    order = np.argsort(-(wa * wb))
+    return cos * gate * factor, shared[order].tolist()
+
+
+def _comparable(a: AgencyNode, b: AgencyNode) -> bool:
+    return a.id != b.id and a.id not in b.ancestors and b.id not in a.ancestors
+
+
+def score_jurisdiction(buf: _Buffer, idf: np.ndarray, agencies: dict[int, AgencyNode], params: Params):
+    """Clause rows of one jurisdiction → {(agency a id, agency b id): [ClausePair]}."""
+    best: dict = defaultdict(list)
+    if len(buf) < 2:
+        return best
+    x = _clause_matrix(buf, idf)
+    xt = sparse.csr_matrix(x.T)
+    agency_of = np.frombuffer(buf.agency, dtype=np.int64) if len(buf.agency) else np.zeros(0, np.int64)
+    for start in range(0, x.shape[0], params.chunk_rows):
+        block = (x[start:start + params.chunk_rows] @ xt).tocoo()
+        rows = block.row.astype(np.int64) + start
+        keep = (block.data >= params.candidate_min) & (rows < block.col)
+        ii, jj = rows[keep], block.col[keep]
+        keep = agency_of[ii] != agency_of[jj]
+        for i, j in zip(ii[keep].tolist(), jj[keep].tolist(), strict=False):
+            ai, aj = agencies[buf.agency[i]], agencies[buf.agency[j]]
+            if not _comparable(ai, aj):
+                continue
+            score, shared = clause_pair_score(buf.clauses[i], buf.clauses[j], _row(x, i), _row(x, j), idf, params)
+            if score < params.clause_min:
+                continue
+            if ai.code > aj.code:
+                ai, aj, i, j = aj, ai, j, i
+            best[(ai.id, aj.id)].append(
+                ClausePair(i, j, buf.stmt[i], buf.stmt[j], score, shared, bool(buf.core[i] and buf.core[j]))
+            )
+    return best
+
+
+def aggregate(cpairs: list, params: Params) -> float:
+    """Agency-pair score from its clause pairs (see the module docstring)."""
+    ranked = sorted(cpairs, key=lambda p: -p.score)
+    core = max((p.score for p in ranked if p.core), default=0.0)
+    used_i, used_j, top = set(), set(), []
+    for p in ranked:
+        if p.i in used_i or p.j in used_j:
+            continue
+        used_i.add(p.i)
+        used_j.add(p.j)
+        top.append(p.score)
+        if len(top) == params.top_k:
+            break
+    return max(core, sum(top) / params.top_k)
+
+
+def explain(cpairs: list, buf: _Buffer, params: Params) -> tuple[list, list]:
+    """Mandate pairs (best clause pair per statement pair, best first) and shared terms."""
+    ranked = sorted(cpairs, key=lambda p: -p.score)
+    mpairs: dict = {}
+    weight: dict = defaultdict(float)
+    for p in ranked:
+        for rank, t in enumerate(p.terms):
+            weight[t] += p.score / (1 + rank)
+        if (p.a, p.b) not in mpairs:
+            mpairs[(p.a, p.b)] = MandatePair(
+                p.a, p.b, round(p.score, 4), list(p.terms), (buf.clauses[p.i].text, buf.clauses[p.j].text)
+            )
+    terms = sorted(weight, key=lambda t: -weight[t])
+    return list(mpairs.values())[: params.max_pairs_per_finding], terms
+
+
+def findings(corpus: Corpus, min_score: float | None = None, progress=None, jurisdictions=None):
+    """Yield PairFinding for every agency pair scoring ≥ min_score (default: the threshold).
+    `jurisdictions`: only these (incremental re-runs). `progress(n)` after each jurisdiction
+    with its number of clauses."""
+    params = corpus.params
+    idf = corpus.idf()
+    floor = params.threshold if min_score is None else min_score
+    for jur in list(corpus.by_jur):
+        buf = corpus.by_jur[jur]
+        if jurisdictions is None or jur in jurisdictions:
+            for (a, b), cpairs in score_jurisdiction(buf, idf, corpus.agencies, params).items():
+                score = aggregate(cpairs, params)
+                if score >= floor:
+                    pairs, terms = explain(cpairs, buf, params)
+                    yield PairFinding(a, b, round(score, 4), pairs, terms)
+        if progress is not None:
+            progress(len(buf))

@@ -1,0 +1,376 @@
+"""Detect overlapping mandates, store the findings, review them (RULES.md §5).
+
+- `compute()` streams the mandates in force today (ordered by agency, bounded batches, optional
+  worker processes for the text analysis) into an `index.Corpus` and scores it.
+- `detect()` stores the result as findings of an `OverlapRun`:
+  * a pair found again keeps its review (status, note, reviewer) while the fingerprint of both
+    agencies' mandates equals the one taken at review time; otherwise it returns to `new` (the
+    earlier review stays in the finding's history);
+  * a pair no longer found is kept but marked inactive ("stale": not listed, not open work);
+  * incremental: when a finished run with the same parameters exists, only jurisdictions where
+    some agency's mandates changed (fingerprint) are scored and rewritten; `full=True` rescored all.
+- Findings are stored down to `STORE_FLOOR` so that `overlaps(minScore:)` can look below the
+  default threshold.
+- `review()` records a decision; `fingerprints()` is the mandate fingerprint per agency.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+
+from orgchart.api.errors import MutationError
+from orgchart.core.choices import AgencyKind, OverlapStatus
+from orgchart.core.dates import today
+from orgchart.structure.models import Agency, Mandate
+
+from . import index
+from .models import OverlapFinding, OverlapRun
+
+STORE_FLOOR = 0.2
+BATCH = 500
+
+
+@dataclass
+class Computed:
+    corpus: index.Corpus
+    nodes: dict
+    fingerprints: dict  # agency id → fingerprint of its mandates in force today
+    findings: list  # [index.PairFinding]
+    jurisdictions: set | None  # jurisdictions scored (None = all)
+
+
+def load_nodes(day, scope_ids: set | None = None) -> dict[int, index.AgencyNode]:
+    """Every agency (or those in `scope_ids`) as an index.AgencyNode: jurisdiction = nearest
+    proper ancestor of kind people_committee (None = central), in one query."""
+    rows = list(Agency.objects.values_list("pk", "code", "kind", "parent_id", "established_on", "dissolved_on"))
+    info = {r[0]: r for r in rows}
+    memo: dict[int, tuple] = {}
+
+    def chain(aid):  # proper ancestors, nearest first
+        if aid in memo:
+            return memo[aid]
+        out, seen, p = [], {aid}, info[aid][3]
+        while p is not None and p not in seen:
+            out.append(p)
+            seen.add(p)
+            p = info[p][3] if p in info else None
+        memo[aid] = tuple(out)
+        return memo[aid]
+
+    nodes = {}
+    for pk, code, kind, _parent, est, dis in rows:
+        if scope_ids is not None and pk not in scope_ids:
+            continue
+        anc = chain(pk)
+        jur = next((a for a in anc if info[a][2] == AgencyKind.PEOPLE_COMMITTEE), None)
+        active = (est is None or est <= day) and (dis is None or dis > day)
+        nodes[pk] = index.AgencyNode(pk, code, jur, frozenset(anc), kind != AgencyKind.PEOPLE_COMMITTEE and active)
+    return nodes
+
+
+def _mandates(day, scope_ids: set | None):
+    qs = Mandate.objects.filter(Mandate.covering_q(day))
+    if scope_ids is not None:
+        qs = qs.filter(agency_id__in=scope_ids)
+    return qs.order_by("agency_id", "id").values_list("id", "agency_id", "kind", "ref", "text").iterator(chunk_size=2000)
+
+
+def fingerprints(agency_ids=None, day=None) -> dict[int, str]:
+    """{agency id: sha256 of its mandates in force on `day` (id, kind, ref, text)}; agencies
+    without mandates get the fingerprint of nothing."""
+    day = day or today()
+    qs = Mandate.objects.filter(Mandate.covering_q(day))
+    if agency_ids is not None:
+        qs = qs.filter(agency_id__in=list(agency_ids))
+    hashes: dict[int, hashlib._Hash] = defaultdict(hashlib.sha256)
+    for mid, aid, kind, ref, text in qs.order_by("agency_id", "id").values_list("id", "agency_id", "kind", "ref", "text"):
+        _feed(hashes[aid], mid, kind, ref, text)
+    empty = hashlib.sha256().hexdigest()
+    out = {aid: h.hexdigest() for aid, h in hashes.items()}
+    for aid in agency_ids or ():
+        out.setdefault(aid, empty)
+    return out
+
+
+def _feed(h, mid, kind, ref, text):
+    h.update(f"{mid}\x1f{kind}\x1f{ref}\x1f".encode())
+    h.update(text.encode())
+    h.update(b"\x1e")
+
+
+def pair_fingerprint(fps: dict, a: int, b: int) -> str:
+    empty = hashlib.sha256().hexdigest()
+    return hashlib.sha256(f"{fps.get(a, empty)}:{fps.get(b, empty)}".encode()).hexdigest()
+
+
+def _analysed(stream, workers: int):
+    """Yield (statement id, agency id, kind, clauses) for (id, agency, kind, ref, text) rows."""
+
+    def batches():
+        batch = []
+        for mid, aid, kind, _ref, text in stream:
+            batch.append((mid, aid, kind, text))
+            if len(batch) >= BATCH:
+                yield batch
+                batch = []
+        if batch:
+            yield batch
+
+    if workers <= 1:
+        for batch in batches():
+            yield from index.analyse_batch(batch)
+        return
+    import multiprocessing as mp
+
+    ctx = mp.get_context("fork")
+    with ctx.Pool(workers) as pool:
+        for result in pool.imap(index.analyse_batch, batches(), chunksize=1):
+            yield from result
+
+
+def compute(under: Agency | None = None, params: index.Params | None = None, *, min_score=None, workers: int = 1,
+            progress=None, previous: OverlapRun | None = None) -> Computed:
+    """Analyse and score the mandates in force today (in the subtree of `under`, if given).
+    `previous`: a finished run to re-run incrementally against (only changed jurisdictions)."""
+    day = today()
+    params = params or index.Params()
+    scope_ids = None
+    if under is not None:
+        from orgchart.structure.tree import subtree_ids
+
+        scope_ids = set(subtree_ids(under.pk, day, active_only=False))
+    nodes = load_nodes(day, scope_ids)
+    corpus = index.Corpus(nodes, params)
+    fps: dict[int, str] = {}
+    current = None
+    rows = _hashing(_mandates(day, scope_ids), fps)
+    for sid, aid, kind, clauses in _analysed(rows, workers):
+        if aid != current:
+            if current is not None:
+                corpus.finish_agency(current)
+            current = aid
+        corpus.add(sid, aid, kind, clauses)
+        if progress is not None:
+            progress("statement", 1)
+    corpus.finish()
+    empty = hashlib.sha256().hexdigest()
+    for aid in nodes:
+        fps.setdefault(aid, empty)
+    jurisdictions = None
+    if previous is not None and previous.fingerprints:
+        old = {int(k): v for k, v in previous.fingerprints.items()}
+        new = state_keys(nodes, fps)
+        jurisdictions = set()
+        for a in set(new) | set(old):
+            if new.get(a) != old.get(a):
+                for key in (new.get(a), old.get(a)):
+                    if key:
+                        jur = key.split("|")[1]
+                        jurisdictions.add(int(jur) if jur else None)
+    found = list(index.findings(
+        corpus, min_score=STORE_FLOOR if min_score is None else min_score,
+        progress=(lambda n: progress("clause", n)) if progress else None, jurisdictions=jurisdictions,
+    ))
+    return Computed(corpus, nodes, fps, found, jurisdictions)
+
+
+def state_keys(nodes: dict, fps: dict) -> dict[int, str]:
+    """{agency id: "mandate fingerprint|jurisdiction|comparable|ancestors"}: what a re-run compares
+    to decide which jurisdictions to score again."""
+    out = {}
+    for a, n in nodes.items():
+        anc = hashlib.sha256(",".join(map(str, sorted(n.ancestors))).encode()).hexdigest()[:16]
+        out[a] = f"{fps.get(a, '')}|{'' if n.jurisdiction is None else n.jurisdiction}|{int(n.comparable)}|{anc}"
+    return out
+
+
+def _hashing(stream, fps: dict):
+    """Pass rows through while computing each agency's mandate fingerprint (rows come by agency)."""
+    current, h = None, None
+    for row in stream:
+        mid, aid, kind, ref, text = row
+        if aid != current:
+            if current is not None:
+                fps[current] = h.hexdigest()
+            current, h = aid, hashlib.sha256()
+        _feed(h, mid, kind, ref, text)
+        yield row
+    if current is not None:
+        fps[current] = h.hexdigest()
+
+
+def _explanations(found: list) -> tuple[dict, dict]:
+    """Mandate rows and term texts needed to explain these findings (two reads)."""
+    ids = {mid for f in found for p in f.pairs for mid in (p.a, p.b)}
+    mandates = {m["id"]: m for m in Mandate.objects.filter(pk__in=ids).values("id", "ref", "kind", "text")}
+    terms = index.term_texts(m["text"] for m in mandates.values())
+    return mandates, terms
+
+
+def _pair_json(p: index.MandatePair, mandates: dict, terms: dict) -> dict:
+    def side(mid, clause):
+        m = mandates.get(mid, {"ref": "", "text": "", "kind": ""})
+        return {"id": mid, "ref": m["ref"], "kind": m["kind"], "text": m["text"], "clause": clause}
+
+    return {
+        "a": side(p.a, p.texts[0]), "b": side(p.b, p.texts[1]), "score": round(float(p.score), 4),
+        "terms": [terms[t] for t in p.terms if t in terms][:12],
+    }
+
+
+def detect(under: Agency | None = None, params: index.Params | None = None, *, workers: int = 1, progress=None,
+           full: bool = False) -> OverlapRun:
+    """Recompute the findings (see the module docstring) and return the run."""
+    params = params or index.Params()
+    previous = None
+    if not full:
+        last = OverlapRun.objects.filter(finished_at__isnull=False, under=under).order_by("-finished_at", "-id").first()
+        if last is not None and last.params == params.as_dict() and last.fingerprints:
+            previous = last
+    run = OverlapRun.objects.create(under=under, params=params.as_dict(), incremental=previous is not None)
+    computed = compute(under, params, workers=workers, progress=progress, previous=previous)
+    counts = _store(run, computed)
+    run.counts = counts
+    run.fingerprints = {str(k): v for k, v in state_keys(computed.nodes, computed.fingerprints).items()}
+    run.finished_at = timezone.now()
+    run.save(update_fields=["counts", "fingerprints", "finished_at"])
+    return run
+
+
+def _store(run: OverlapRun, computed: Computed) -> dict:
+    found = computed.findings
+    nodes, fps = computed.nodes, computed.fingerprints
+    mandates, terms = _explanations(found)
+    in_scope = set(nodes)
+    jurs = computed.jurisdictions
+
+    def covered(a_id, b_id):
+        if a_id not in in_scope or b_id not in in_scope:
+            return False
+        return jurs is None or nodes[a_id].jurisdiction in jurs or nodes[b_id].jurisdiction in jurs
+
+    existing = {}
+    q = Q(agency_a_id__in=in_scope) & Q(agency_b_id__in=in_scope) if len(in_scope) < 20000 else Q()
+    for f in OverlapFinding.objects.filter(q):
+        if covered(f.agency_a_id, f.agency_b_id):
+            existing[(f.agency_a_id, f.agency_b_id)] = f
+    to_create, to_update = [], []
+    counts = {"statements": computed.corpus.n_statements, "clauses": computed.corpus.n_clauses,
+              "agencies": len(nodes), "found": 0, "new": 0, "kept": 0, "reopened": 0, "stale": 0,
+              "jurisdictions_scored": "all" if jurs is None else len(jurs)}
+    seen = set()
+    for pf in found:
+        key = (pf.a, pf.b)
+        seen.add(key)
+        counts["found"] += 1
+        fp = pair_fingerprint(fps, pf.a, pf.b)
+        data = {
+            "score": float(pf.score),
+            "shared_terms": [terms[t] for t in pf.terms if t in terms][:20],
+            "mandate_pairs": [_pair_json(p, mandates, terms) for p in pf.pairs],
+            "fingerprint": fp, "active": True, "run": run,
+        }
+        f = existing.get(key)
+        if f is None:
+            to_create.append(OverlapFinding(agency_a_id=pf.a, agency_b_id=pf.b, **data))
+            counts["new"] += 1
+            continue
+        for k, v in data.items():
+            setattr(f, k, v)
+        if f.status != OverlapStatus.NEW and f.review_fingerprint != fp:
+            f.status = OverlapStatus.NEW
+            f.reviewer = None
+            f.note = ""
+            f.reviewed_at = None
+            f.review_fingerprint = ""
+            f._change_reason = "Nhiệm vụ của một trong hai cơ quan đã thay đổi sau lần rà soát: trở lại trạng thái mới"
+            counts["reopened"] += 1
+        else:
+            f._change_reason = "Rà soát lại"
+            counts["kept"] += 1
+        to_update.append(f)
+    for key, f in existing.items():
+        if key not in seen and f.active:
+            f.active = False
+            f.run = run
+            f._change_reason = "Không còn phát hiện ở lần rà soát này"
+            to_update.append(f)
+            counts["stale"] += 1
+    fields = ["score", "shared_terms", "mandate_pairs", "fingerprint", "active", "run", "status", "reviewer",
+              "note", "reviewed_at", "review_fingerprint", "updated_at"]
+    now = timezone.now()
+    for f in to_update:
+        f.updated_at = now
+    with transaction.atomic():
+        if to_create:
+            bulk_create_with_history(to_create, OverlapFinding, batch_size=500, default_change_reason="Phát hiện mới")
+        if to_update:
+            bulk_update_with_history(to_update, OverlapFinding, fields, batch_size=500)
+    return counts
+
+
+def ensure_findings():
+    """Compute findings once if no run has finished yet (the `overlaps` query serves the latest)."""
+    if not OverlapRun.objects.filter(finished_at__isnull=False).exists():
+        detect()
+
+
+# --- review --------------------------------------------------------------------------------
+
+REVIEW_TRANSITIONS = {
+    OverlapStatus.NEW: {OverlapStatus.NEW, OverlapStatus.CONFIRMED, OverlapStatus.DISMISSED},
+    OverlapStatus.CONFIRMED: {OverlapStatus.NEW, OverlapStatus.CONFIRMED, OverlapStatus.DISMISSED, OverlapStatus.RESOLVED},
+    OverlapStatus.DISMISSED: {OverlapStatus.NEW, OverlapStatus.CONFIRMED, OverlapStatus.DISMISSED},
+    OverlapStatus.RESOLVED: {OverlapStatus.NEW, OverlapStatus.CONFIRMED, OverlapStatus.RESOLVED},
+}
+
+
+def find(code_a: str, code_b: str) -> OverlapFinding | None:
+    a, b = sorted([code_a or "", code_b or ""])
+    return OverlapFinding.objects.select_related("agency_a", "agency_b").filter(
+        agency_a__code=a, agency_b__code=b
+    ).first()
+
+
+def review(user, code_a: str, code_b: str, status: str, note: str = "") -> OverlapFinding:
+    """Record a review decision: new → confirmed | dismissed; confirmed → resolved; any → new.
+    Raises MutationError (invalid, not_found, conflict)."""
+    if status not in OverlapStatus.values:
+        raise MutationError(
+            f"Trạng thái không hợp lệ: {status!r} (dùng: {', '.join(OverlapStatus.values)})", "invalid", "status"
+        )
+    if not code_a or not code_b or code_a == code_b:
+        raise MutationError("Cần mã hai cơ quan khác nhau", "invalid", "agencyA")
+    finding = find(code_a, code_b)
+    if finding is None:
+        raise MutationError(f"Không có kết quả chồng chéo giữa {code_a} và {code_b}", "not_found", "agencyB")
+    if status not in REVIEW_TRANSITIONS[finding.status]:
+        raise MutationError(
+            f"Không thể chuyển từ «{finding.get_status_display()}» sang «{OverlapStatus(status).label}»"
+            " (chỉ chồng chéo đã xác nhận mới được đánh dấu đã xử lý)", "conflict", "status",
+        )
+    fps = fingerprints([finding.agency_a_id, finding.agency_b_id])
+    finding.status = status
+    finding.note = note or ""
+    finding.reviewer = user if getattr(user, "pk", None) else None
+    finding.reviewed_at = timezone.now()
+    finding.review_fingerprint = pair_fingerprint(fps, finding.agency_a_id, finding.agency_b_id)
+    finding._change_reason = f"Rà soát: {status}"
+    finding.save()
+    return finding
+
+
+def count_statements(under: Agency | None = None) -> int:
+    """Mandates in force today (for the progress bar)."""
+    qs = Mandate.objects.filter(Mandate.covering_q(today()))
+    if under is not None:
+        from orgchart.structure.tree import subtree_q
+
+        qs = qs.filter(subtree_q(under, today(), prefix="agency__"))
+    return qs.count()

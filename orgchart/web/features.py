@@ -40,10 +40,37 @@ def change_events(agency):
     return list(events(agency))
 
 
+OVERLAP_LIMIT = 20
+
+
 def overlap_findings(agency):
-    """Latest overlap findings that involve the agency, or None when unavailable."""
+    """The agency's current overlap findings (RULES §5; latest detection run), highest score
+    first, as [{other, score, shared_terms_text, status, status_label, pairs}], or None when
+    overlap detection is not installed. One query."""
     try:
-        from orgchart.overlaps.selectors import findings_for_agency
+        from orgchart.overlaps.models import OverlapFinding
     except ImportError:
         return None
-    return list(findings_for_agency(agency))
+    from django.db.models import Q
+
+    rows = (
+        OverlapFinding.objects.filter(Q(agency_a=agency) | Q(agency_b=agency), active=True)
+        .select_related("agency_a", "agency_b")
+        .order_by("-score", "id")[:OVERLAP_LIMIT]
+    )
+    return [
+        {
+            "other": f.agency_b if f.agency_a_id == agency.pk else f.agency_a,
+            "score": f.score,
+            "shared_terms_text": ", ".join(str(t) for t in (f.shared_terms or [])[:12]),
+            "status": f.status,
+            "status_label": f.get_status_display(),
+            "pairs": [_side_by_side(pair, f.agency_a_id != agency.pk) for pair in (f.mandate_pairs or [])[:3]],
+        }
+        for f in rows
+    ]
+
+
+def _side_by_side(pair: dict, swapped: bool) -> dict:
+    mine, theirs = (pair.get("b"), pair.get("a")) if swapped else (pair.get("a"), pair.get("b"))
+    return {"mine": mine or {}, "theirs": theirs or {}, "score": pair.get("score")}

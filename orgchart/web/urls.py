@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import eligibility_view, views
 
 app_name = "web"
 urlpatterns = [
@@ -9,4 +9,5 @@ urlpatterns = [
     path("co-quan/<str:code>/", views.agency_detail, name="agency_detail"),
     path("can-bo/<str:code>/", views.official_detail, name="official_detail"),
     path("tim-kiem/", views.search, name="search"),
+    path("kiem-tra-bo-nhiem/", eligibility_view.eligibility_check, name="eligibility"),
 ]

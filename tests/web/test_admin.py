@@ -143,3 +143,41 @@ def test_admin_offers_only_safe_formats():
     for model_admin in admin.site._registry.values():
         if hasattr(model_admin, "get_export_formats"):
             assert all(f in SAFE_FORMATS for f in model_admin.get_export_formats())
+
+
+def _export_csv(model, user, rf):
+    model_admin = admin.site._registry[model]
+    request = rf.get("/")
+    request.user = user
+    from orgchart.web.admin_base import SafeCSV as fmt
+
+    return model_admin.get_export_data(fmt(), request, model._default_manager.all()).lstrip("\ufeff")
+
+
+def test_admin_export_has_contract_columns_and_guards_formulas(superuser_client, small_tree, rf):
+    Agency.objects.filter(code="T-PH0000").update(name="=HYPERLINK(\"x\")")
+    text = _export_csv(Agency, superuser_client.user, rf)
+    header = text.splitlines()[0]
+    assert header.startswith("code,name,short_name,kind,level,parent_code,class")
+    assert "'=HYPERLINK" in text
+    assert "\n=" not in text and ",=" not in text
+
+
+def test_admin_import_round_trips_an_export(superuser_client, small_tree, rf):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    Agency.objects.filter(code="T-PH0001").update(name="-Phòng âm")
+    text = _export_csv(Agency, superuser_client.user, rf)
+    url = reverse("admin:structure_agency_import")
+    assert superuser_client.get(url).status_code == 200
+    upload = SimpleUploadedFile("agencies.csv", text.encode("utf-8"), content_type="text/csv")
+    resp = superuser_client.post(url, {"resource": "0", "format": "0", "import_file": upload})
+    assert resp.status_code == 200
+    confirm = resp.context["confirm_form"]
+    assert confirm is not None, resp.content.decode()[:3000]
+    result = resp.context["result"]
+    assert not result.has_errors() and not result.has_validation_errors()
+    assert {row.import_type for row in result.rows} <= {"skip", "update"}
+    resp = superuser_client.post(reverse("admin:structure_agency_process_import"), confirm.initial)
+    assert resp.status_code == 302
+    assert Agency.objects.get(code="T-PH0001").name == "-Phòng âm"

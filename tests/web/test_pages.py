@@ -144,3 +144,43 @@ def test_search_finds_officials_for_a_role(role_client, small_tree):
     client = role_client("admin")
     html = client.get("/tim-kiem/?q=Nguyễn Văn T-SO000-TP").content.decode()
     assert "/can-bo/T-SO000-TP-CB/" in html
+
+
+def test_eligibility_checker_needs_a_role(client, role_client, small_tree):
+    assert client.get("/kiem-tra-bo-nhiem/").status_code == 302
+    no_role = role_client(None, username="nobody")
+    assert no_role.get("/kiem-tra-bo-nhiem/").status_code == 403
+
+
+def test_eligibility_checker_checks_one_official(role_client, official_with_records, small_tree):
+    client = role_client("personnel")
+    position = small_tree["positions"][2]
+    resp = client.get(f"/kiem-tra-bo-nhiem/?can_bo={official_with_records.code}&vi_tri={position.code}"
+                      "&hinh_thuc=first_appointment")
+    assert resp.status_code == 200
+    html = resp.content.decode()
+    assert "Kiểm tra điều kiện bổ nhiệm" in html
+    assert "Đủ điều kiện" in html or "Không đủ điều kiện" in html
+    assert official_with_records.full_name in html
+
+
+def test_eligibility_checker_lists_candidates(role_client, small_tree):
+    client = role_client("admin")
+    position = small_tree["positions"][0]
+    html = client.get(f"/kiem-tra-bo-nhiem/?vi_tri={position.code}&hinh_thuc=rotation").content.decode()
+    assert "Ứng viên" in html and "Nguyễn Văn" in html
+
+
+def test_eligibility_checker_reports_unknown_codes(role_client, small_tree):
+    client = role_client("admin")
+    html = client.get("/kiem-tra-bo-nhiem/?can_bo=KHONG&vi_tri=KHONG").content.decode()
+    assert "Không tìm thấy vị trí việc làm mã «KHONG»" in html
+    assert "Không tìm thấy cán bộ mã «KHONG»" in html
+
+
+def test_eligibility_checker_respects_scope(role_client, small_tree, official_with_records):
+    client = role_client("personnel", scope=small_tree["agencies"][2])
+    position = small_tree["positions"][0]
+    html = client.get(f"/kiem-tra-bo-nhiem/?can_bo={official_with_records.code}&vi_tri={position.code}").content.decode()
+    assert "ngoài phạm vi" in html
+    assert "Đủ điều kiện" not in html

@@ -51,7 +51,7 @@ def export_file(kind: str, path, queryset=None, fmt: str | None = None) -> int:
     count = 0
     if fmt == "csv":
         with path.open("w", encoding="utf-8", newline="") as fh:
-            writer = csv.writer(fh, lineterminator="\n")
+            writer = csv.writer(fh)  # CRLF rows: any CR/LF inside a cell is quoted
             writer.writerow(headers)
             for row in rows:
                 writer.writerow([csv_cell(c, v) for c, v in zip(columns, row, strict=True)])

@@ -17,11 +17,11 @@ from dataclasses import dataclass
 from django.apps import apps
 from django.db import DatabaseError, IntegrityError, transaction
 
+from . import pgcopy
 from .columns import REF_MODELS, KindSpec
 from .errors import ImportFailed, RowError
-from . import pgcopy
 from .history import BATCH, log_history
-from .parsing import CellError, unguard_formula
+from .parsing import CellError, clean_cell
 from .readers import Table
 
 CHUNK = 2000
@@ -99,10 +99,7 @@ class Importer:
             values, refs, ok = {}, {}, True
             for header, raw in cells.items():
                 c, name, attname, parse, empty, is_required, is_ref = plan[header]
-                if raw.__class__ is str:
-                    raw = raw.strip()
-                    if guarded and raw[:1] == "'":
-                        raw = unguard_formula(raw)
+                raw = clean_cell(raw, guarded)
                 if raw is None or raw == "":
                     if is_required:
                         self.err(number, name, "required value is empty (thiếu giá trị bắt buộc)")
@@ -180,7 +177,7 @@ class Importer:
         if spec.name == "mandates":
             defaults.update(ref="", kind="", text="")
         keyed, seen = [], {}
-        for number, values, refs in self.parsed:
+        for number, values, _refs in self.parsed:
             key = self.key_of(lambda a, v=values: v.get(a, defaults.get(a)))
             if key in seen:
                 first_col = spec.key[0] if spec.name != "mandates" or key[1] == "ref" else "text"

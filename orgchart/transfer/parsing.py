@@ -36,6 +36,15 @@ def unguard_formula(text: str) -> str:
     return text
 
 
+def clean_cell(raw, guarded: bool):
+    """A raw cell as the importer sees it: text trimmed, then (CSV/XLSX) the formula guard removed."""
+    if raw.__class__ is str:
+        raw = raw.strip()
+        if guarded and raw[:1] == "'":
+            return unguard_formula(raw)
+    return raw
+
+
 def is_empty(value) -> bool:
     return value is None or (isinstance(value, str) and value.strip() == "")
 

@@ -79,7 +79,7 @@ def _trim_headers(headers: list, rows: list[tuple[int, list]]) -> tuple[list[str
     if len(keep) == width:  # fast path: every column has a header
         for number, cells in rows:
             if len(cells) == width:
-                out.append((number, dict(zip(headers, cells))))
+                out.append((number, dict(zip(headers, cells, strict=False))))
                 continue
             if len(cells) > width and any(c not in (None, "") for c in cells[width:]):
                 errors.append(RowError(number, f"#{width + 1}", "more cells than header columns (thừa ô so với tiêu đề)"))

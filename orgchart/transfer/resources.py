@@ -10,13 +10,11 @@ from import_export import fields, resources, widgets
 
 from .columns import KINDS, REF_MODELS, Column, KindSpec, get_spec
 from .exporter import csv_cell
-from .parsing import CellError, guard_formula, unguard_formula
+from .parsing import CellError, clean_cell, guard_formula
 
 
 def _unguarded(value):
-    if isinstance(value, str):
-        value = unguard_formula(value.strip())
-    return value
+    return clean_cell(value, guarded=True)
 
 
 class ColumnWidget(widgets.Widget):

@@ -137,7 +137,7 @@ def build() -> Builder:
             extra = dopts.get("extra", 0) + extra_from_province.get((tag, dtag), 0)
             a = b.agency(f"{code}.{dtag}", dname, "division", "province", code, tier="div",
                          established=opts.get("established"))
-            fields = S.FIELDS[fkey]
+            fields = sorted(set(S.FIELDS[fkey]) | set(S.FIELDS["admin"]))
             b.leaders(a, "div", "Chánh Văn phòng" if dname == "Văn phòng" else "Trưởng phòng",
                       "Phó Chánh Văn phòng" if dname == "Văn phòng" else "Phó Trưởng phòng",
                       _division_deputies(n + extra, dopts), "civil_servant", fields=fields)
@@ -151,7 +151,7 @@ def build() -> Builder:
             stag, sname, n, fkey = sub[:4]
             sopts = sub[4] if len(sub) > 4 else {}
             a = b.agency(f"{code}.{stag}", sname, "sub_department", "province", code, tier="sub")
-            fields = S.FIELDS[fkey]
+            fields = sorted(set(S.FIELDS[fkey]) | set(S.FIELDS["admin"]))
             b.leaders(a, "sub", "Chi cục trưởng" if sname.startswith("Chi cục") else "Trưởng ban",
                       "Phó Chi cục trưởng" if sname.startswith("Chi cục") else "Phó Trưởng ban",
                       2 if n >= 9 else 1, "civil_servant", fields=fields)
@@ -230,7 +230,9 @@ def build() -> Builder:
 def _psu_positions(b: Builder, a: dict, profile: str, size: int, opts: dict):
     head_t, dep_t, deps, lead_rank = S.PSU_LEADERS.get(profile, ("Giám đốc", "Phó Giám đốc", 2, None))
     profs = S.PSU_PROFILES[profile]
-    lead_fields = S.FIELDS[profs[0][3]] if profile in ("hospital", "cdc", "school", "college") else ()
+    lead_fields = ()
+    if profile in ("hospital", "cdc", "school", "college"):
+        lead_fields = sorted({f for *_, fkey, _ in profs if fkey != "acct" for f in S.FIELDS[fkey]})
     if size < 20:
         deps = 1
     leaders = b.leaders(a, "psu", head_t, dep_t, deps, "public_employee", fields=lead_fields,

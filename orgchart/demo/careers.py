@@ -125,7 +125,7 @@ class Careers:
         elif edu == "college" and rng.random() < 0.35:
             edu = "bachelor"
         fields = p["_fields"]
-        field = rng.choice(fields) if rng.random() < 0.97 or stype == "contract" else rng.choice(S.FIELDS[rng.choice(list(S.FIELDS))])
+        field = rng.choice(fields) if rng.random() < 0.985 or stype == "contract" else rng.choice(S.FIELDS[rng.choice(list(S.FIELDS))])
         if stype == "contract":
             field = ""
         rank = p["_holder_rank"] or ""
@@ -304,7 +304,7 @@ class Careers:
                 a["_term_end"] = None  # held until retirement instead of a reappointment
                 continue
             if o["staff_type"] in ("civil_servant", "cadre") and a["_terms"] >= 2:
-                target = self.rotation_target(p, nxt)
+                target = self.rotation_target(p, o, nxt)
                 if target is not None:
                     self.end_current(o, nxt - dt.timedelta(days=1))
                     self.assign(o, target, "rotation", nxt, 1)
@@ -312,16 +312,19 @@ class Careers:
             self.end_current(o, nxt - dt.timedelta(days=1))
             self.assign(o, p, "reappointment", nxt, a["_terms"] + 1)
 
-    def rotation_target(self, p, day):
+    def rotation_target(self, p, o, day):
         options = [q for q in self.positions.values()
                    if q["leadership_role"] == p["leadership_role"] and q["_tier"] == p["_tier"]
-                   and q["agency_code"] != p["agency_code"] and q["_fill"] and self.free(q, day) > 0]
+                   and q["agency_code"] != p["agency_code"] and q["_fill"] and self.free(q, day) > 0
+                   and (not q["education_fields"] or o["education_field"] in q["education_fields"])]
         return self.rng.choice(options) if options else None
 
     # ------------------------------------------------------------------ filling
     def eligible(self, o, p, day, higher: bool) -> bool:
         if o["staff_type"] == "contract" or o["separated"] or not o["health_ok"]:
             return False
+        if o["current"] is not None and o["current"]["start_on"] >= add_months(day, -6):
+            return False  # moved within the last six months
         if (o["retire"].year - day.year) * 12 + o["retire"].month - day.month < 61:
             return False
         if o["ratings"].get(day.year - 1) in ("completed", "not_completed") or \
@@ -330,6 +333,8 @@ class Careers:
         if any(d["decided_on"] <= day < add_months(d["decided_on"], DISCIPLINE_BAR_MONTHS) for d in o["disciplines"]):
             return False
         if not _ge(EDU_ORDER, o["education_level"], p["min_education"]):
+            return False
+        if p["education_fields"] and o["education_field"] not in p["education_fields"]:
             return False
         if higher:
             days = sum(((x["end_on"] or day) - x["start_on"]).days for x in o["assignments"]
@@ -431,6 +436,9 @@ class Careers:
             for p in self.by_agency.get(code, ()):
                 for a in list(self.holders[p["code"]]):
                     o = a["official"]
+                    if o["retire"] < day:
+                        self.separate(o, o["retire"] + dt.timedelta(days=1), "retirement")
+                        continue
                     target = self.positions.get(p["_successor"] or "")
                     if target is None or self.free(target, day) <= 0:
                         target = self.any_free_seat(target, o, day)

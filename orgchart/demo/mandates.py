@@ -35,7 +35,7 @@ MAPPING = {
     175: (f"{_K}.NV", "CN-LDTBXH", S.DEPT_MERGE, None), 176: (f"{_K}.NV", "NV-LDTBXH1", S.DEPT_MERGE, None),
     30: (f"{_K}.NNMT", "CN", None, None), **_run(f"{_K}.NNMT", 31, 56, "NV"),
     57: (f"{_K}.TP", "CN", None, None), **_run(f"{_K}.TP", 58, 83, "NV"),
-    84: (f"{_K}.NNMT", "CN-TNMT", S.DEPT_MERGE, None),
+    84: [(f"{_K}.NNMT", "CN-TNMT", S.DEPT_MERGE, None), (f"{_K}.TNMT", "CN", None, DEPT_END)],
     **_run(f"{_K}.NNMT", 85, 102, "MT", valid_from=S.DEPT_MERGE),
     103: (f"{_K}.TTR", "CN", None, None), **_run(f"{_K}.TTR", 104, 112, "NV"),
     113: (f"{_K}.YT.ATTP", "CN", None, None), **_run(f"{_K}.YT.ATTP", 114, 125, "NV"),
@@ -54,7 +54,7 @@ MAPPING = {
     165: (f"{_K}.VHTTDL", "CN", None, None), 166: (f"{_K}.VHTTDL", "NV1", None, None),
     169: (f"{_K}.VHTTDL", "NV2", None, None), 170: (f"{_K}.VHTTDL", "NV3", None, None),
     171: (f"{_K}.DL", "CN", None, None),
-    172: (f"{_K}.VP", "CN", None, None), 173: (f"{_K}.VP.TH", "NV1", None, None), 174: (f"{_K}.VP.NC", "NV1", None, None),
+    172: [(f"{_K}.VP", "CN", None, None), ("NT.VP", "CN", None, PROV_END)], 173: (f"{_K}.VP.TH", "NV1", None, None), 174: (f"{_K}.VP.NC", "NV1", None, None),
     178: (f"{_K}.KHDT", "CN", None, DEPT_END),
 }
 
@@ -76,7 +76,7 @@ SECTORS = [
     ("công nghệ thông tin", ("công nghệ thông tin", "chuyển đổi số")), ("bưu chính, viễn thông", ("bưu chính", "viễn thông")),
     ("văn hóa", ("văn hóa",)), ("thể dục, thể thao", ("thể dục, thể thao", "thể dục thể thao")),
     ("thanh tra", ("thanh tra",)), ("tư pháp", ("tư pháp",)), ("công thương", ("công nghiệp", "thương mại")),
-    ("nội vụ", ("tổ chức bộ máy", "biên chế")), ("tiếp công dân", ("tiếp công dân",)),
+    ("nội vụ", ("tổ chức bộ máy", "biên chế")), ("xây dựng", ("lĩnh vực xây dựng", "ngành xây dựng")), ("tiếp công dân", ("tiếp công dân",)),
 ]
 
 
@@ -109,15 +109,16 @@ def real_mandates() -> list[dict]:
             line = item["line"]
             if line not in MAPPING:
                 continue
-            agency, ref, valid_from, valid_to = MAPPING[line]
-            province = "Ninh Thuận" if agency.startswith("NT.") else "Khánh Hòa"
-            text = adapt(item["text"], line, province)
-            legal = item["instrument"]
-            if text != item["text"]:
-                legal += " — văn bản mẫu, đã thay tên địa phương cho dữ liệu minh họa"
-            rows.append({"agency_code": agency, "ref": ref, "kind": item["kind"], "text": text,
-                         "sectors": sectors_of(text), "legal_basis": legal, "valid_from": valid_from,
-                         "valid_to": valid_to})
+            targets = MAPPING[line] if isinstance(MAPPING[line], list) else [MAPPING[line]]
+            for agency, ref, valid_from, valid_to in targets:
+                province = "Ninh Thuận" if agency.startswith("NT.") else "Khánh Hòa"
+                text = adapt(item["text"], line, province)
+                legal = item["instrument"]
+                if text != item["text"]:
+                    legal += " — văn bản mẫu, đã thay tên địa phương cho dữ liệu minh họa"
+                rows.append({"agency_code": agency, "ref": ref, "kind": item["kind"], "text": text,
+                             "sectors": sectors_of(text), "legal_basis": legal, "valid_from": valid_from,
+                             "valid_to": valid_to})
     return rows
 
 

@@ -1,0 +1,88 @@
+"""loaddemo (idempotent, --if-empty) and ensure_local_admin."""
+import csv
+import re
+from io import StringIO
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+
+from orgchart.accounts.models import Membership
+from orgchart.demo.generate import OUT
+
+
+def _rows(kind):
+    with open(OUT / f"{kind}.csv", encoding="utf-8", newline="") as f:
+        return sum(1 for _ in csv.DictReader(f))
+
+
+@pytest.mark.slow
+@pytest.mark.django_db
+def test_loaddemo_twice_changes_nothing_and_if_empty_skips():
+    from orgchart.personnel.models import Assignment, Official, Rating
+    from orgchart.positions.models import JobPosition
+    from orgchart.staffing.models import Quota
+    from orgchart.structure.models import Agency, Mandate
+
+    first = StringIO()
+    call_command("loaddemo", stdout=first)
+    assert Agency.objects.count() == _rows("agencies")
+    assert Mandate.objects.count() == _rows("mandates")
+    assert JobPosition.objects.count() == _rows("positions")
+    assert Official.objects.count() == _rows("officials") >= 2000
+    assert Assignment.objects.count() == _rows("assignments")
+    assert Rating.objects.count() == _rows("ratings")
+    assert Quota.objects.count() == _rows("quotas")
+    assert "cập nhật 0" in first.getvalue()
+
+    second = StringIO()
+    call_command("loaddemo", stdout=second)
+    lines = [line for line in second.getvalue().splitlines() if "dòng:" in line]
+    assert len(lines) == 11
+    for line in lines:
+        rows = int(re.search(r"(\d+) dòng", line).group(1))
+        assert f"tạo mới 0, cập nhật 0, không đổi {rows}" in line, line
+
+    skipped = StringIO()
+    call_command("loaddemo", "--if-empty", stdout=skipped)
+    assert "bỏ qua" in skipped.getvalue()
+    assert Official.objects.count() == _rows("officials")
+
+
+@pytest.mark.django_db
+def test_loaddemo_if_empty_loads_nothing_when_agencies_exist():
+    from orgchart.personnel.models import Official
+    from orgchart.structure.models import Agency
+
+    Agency.objects.create(code="X", name="Cơ quan thử", kind="people_committee", level="province")
+    out = StringIO()
+    call_command("loaddemo", "--if-empty", stdout=out)
+    assert "bỏ qua" in out.getvalue()
+    assert Official.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_ensure_local_admin_prints_credentials_once():
+    User = get_user_model()
+    out = StringIO()
+    call_command("ensure_local_admin", stdout=out)
+    match = re.fullmatch(r"Tài khoản quản trị: admin / (\S+)\n", out.getvalue())
+    assert match, out.getvalue()
+    user = User.objects.get(username="admin")
+    assert user.is_superuser and user.is_staff and user.check_password(match.group(1))
+    assert Membership.objects.get(user=user).role == "admin"
+
+    again = StringIO()
+    call_command("ensure_local_admin", stdout=again)
+    assert "/" not in again.getvalue() and match.group(1) not in again.getvalue()
+    assert User.objects.filter(is_superuser=True).count() == 1
+
+
+@pytest.mark.django_db
+def test_ensure_local_admin_keeps_an_existing_superuser():
+    User = get_user_model()
+    User.objects.create_superuser("boss", "", "secret-pass")
+    out = StringIO()
+    call_command("ensure_local_admin", stdout=out)
+    assert "boss" in out.getvalue() and "Tài khoản quản trị:" not in out.getvalue()
+    assert not User.objects.filter(username="admin").exists()

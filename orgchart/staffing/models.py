@@ -43,3 +43,50 @@ class ReductionTarget(models.Model):
             models.CheckConstraint(condition=models.Q(period_end__gte=models.F("period_start")), name="target_period_valid"),
             models.CheckConstraint(condition=models.Q(percent__gte=0) & models.Q(percent__lte=100), name="target_percent_valid"),
         ]
+
+
+# --- materialised roll-up (PostgreSQL): see orgchart/staffing/snapshot.py --------------------------
+class ChangeLog(models.Model):
+    """One row per write statement on a table the roll-up reads (appended by database triggers)."""
+
+    table = models.CharField(max_length=64, default="")
+    at = models.DateTimeField(auto_now_add=True, null=True)
+
+
+class RollupSnapshot(models.Model):
+    """Per-agency holder counts and quotas on one reference date, valid while no change was
+    logged since it was built (same ChangeLog row count) and the tree mode is the same."""
+
+    day = models.DateField(unique=True)
+    log_count = models.BigIntegerField()
+    static = models.BooleanField()
+    built_at = models.DateTimeField(auto_now=True)
+
+
+class RollupRow(models.Model):
+    """Quota of day.year and holders of one agency and kind on the day, counting only officials
+    with exactly one primary assignment that day (the others are in RollupMulti)."""
+
+    snapshot = models.ForeignKey(RollupSnapshot, on_delete=models.CASCADE, related_name="rows")
+    agency_id = models.IntegerField()
+    kind = models.CharField(max_length=16)
+    quota = models.BigIntegerField(default=0)
+    holders = models.BigIntegerField(default=0)
+    retired = models.BigIntegerField(default=0)
+    separated = models.BigIntegerField(default=0)
+
+    class Meta:
+        indexes = [models.Index(fields=["snapshot", "agency_id"])]
+
+
+class RollupMulti(models.Model):
+    """Every primary assignment, on the day, of an official holding more than one."""
+
+    snapshot = models.ForeignKey(RollupSnapshot, on_delete=models.CASCADE, related_name="multi")
+    official_id = models.IntegerField()
+    assignment_id = models.IntegerField()
+    agency_id = models.IntegerField()
+    kind = models.CharField(max_length=16)
+    start_on = models.DateField()
+    retired = models.SmallIntegerField(default=0)
+    separated = models.SmallIntegerField(default=0)

@@ -109,69 +109,110 @@ def position_agency_sql(static: bool, pos: str, date_sql: str, date_params: list
     return sql, [*date_params, *date_params]
 
 
-def holders_cte(root_ids, day: dt.date, kind: str | None) -> tuple[str, list]:
-    """`WITH st AS (subtree pairs), held AS (one row per root and holder: root, agency_id,
-    official_id, assignment_id, position_id, kind, retired, separated)` — without the final SELECT."""
-    sub, sub_params = subtree_sql(root_ids, day)
+def holdings_sql(day: dt.date, kind: str | None) -> tuple[str, list]:
+    """SELECT of every primary assignment held on `day` (anywhere): aid, official_id,
+    position_id, start_on, agency_id (of its position on `day`), kind, retired, separated."""
     agency, agency_params = position_agency_sql(is_current(day), "p", "%s", [day])
     nh, nh_params = non_holding_sql("a")
     st_sql, st_params = staff_types_sql("o", kind)
     retired, retired_params = retired_sql("o", day)
     sql = (
-        f"WITH st AS ({sub}),"
-        f" h0 AS (SELECT a.id AS aid, a.official_id AS official_id, a.position_id AS position_id, a.start_on AS start_on,"
+        f"SELECT a.id AS aid, a.official_id AS official_id, a.position_id AS position_id, a.start_on AS start_on,"
         f" {agency} AS agency_id, {kind_case_sql('o')} AS kind,"
         f" CASE WHEN {retired} THEN 1 ELSE 0 END AS retired,"
         f" CASE WHEN EXISTS (SELECT 1 FROM {T_SEPARATION} s WHERE s.official_id = o.id AND s.separated_on <= %s)"
         f" THEN 1 ELSE 0 END AS separated"
         f" FROM {T_ASSIGNMENT} a JOIN {T_POSITION} p ON p.id = a.position_id JOIN {T_OFFICIAL} o ON o.id = a.official_id"
-        f" WHERE a.start_on <= %s AND (a.end_on IS NULL OR a.end_on >= %s) AND {nh}{st_sql}),"
+        f" WHERE a.start_on <= %s AND (a.end_on IS NULL OR a.end_on >= %s) AND {nh}{st_sql}"
+    )
+    return sql, [*agency_params, *retired_params, day, day, day, *nh_params, *st_params]
+
+
+def holders_cte(root_ids, day: dt.date, kind: str | None) -> tuple[str, list]:
+    """`WITH st AS (subtree pairs), h0 AS (holdings), held AS (one row per root and primary
+    assignment: root, agency_id, official_id, assignment_id, position_id, kind, retired,
+    separated, rn — rn = 1 for the assignment an official is counted in)` — no final SELECT."""
+    sub, sub_params = subtree_sql(root_ids, day)
+    h0, h0_params = holdings_sql(day, kind)
+    sql = (
+        f"WITH st AS ({sub}), h0 AS ({h0}),"
         f" held AS (SELECT st.root AS root, h0.agency_id AS agency_id, h0.official_id AS official_id,"
         f" h0.aid AS assignment_id, h0.position_id AS position_id, h0.kind AS kind, h0.retired AS retired,"
         f" h0.separated AS separated,"
         f" ROW_NUMBER() OVER (PARTITION BY st.root, h0.official_id ORDER BY h0.start_on DESC, h0.aid DESC) AS rn"
         f" FROM h0 JOIN st ON st.id = h0.agency_id)"
     )
-    params = [*sub_params, *agency_params, *retired_params, day, day, day, *nh_params, *st_params]
-    return sql, params
+    return sql, [*sub_params, *h0_params]
 
 
 def _separations_sql(year: int, kind: str | None) -> tuple[str, list]:
+    """CTE `sp(kind, reason, agency_id)`: separations dated in `year`, each with the agency of
+    the official's latest primary-kind assignment started on or before it (one correlated,
+    index-driven lookup per separation: never a scan of all assignments)."""
     jan1, dec31 = dt.date(year, 1, 1), dt.date(year, 12, 31)
     static = is_current(jan1) and is_current(dec31)
-    last_day = "CASE WHEN a.end_on IS NOT NULL AND a.end_on < sp0.separated_on THEN a.end_on ELSE sp0.separated_on END"
-    agency, agency_params = position_agency_sql(static, "p", last_day, [])
+    last_day = "CASE WHEN a2.end_on IS NOT NULL AND a2.end_on < s.separated_on THEN a2.end_on ELSE s.separated_on END"
+    agency, agency_params = position_agency_sql(static, "p2", last_day, [])
     nh, nh_params = non_holding_sql("a2")
     st_sql, st_params = staff_types_sql("o", kind)
     sql = (
-        f" sp0 AS (SELECT s.official_id AS official_id, s.reason AS reason, s.separated_on AS separated_on,"
-        f" {kind_case_sql('o')} AS kind,"
-        f" (SELECT a2.id FROM {T_ASSIGNMENT} a2 WHERE a2.official_id = s.official_id AND a2.start_on <= s.separated_on"
-        f" AND {nh} ORDER BY a2.start_on DESC, a2.id DESC LIMIT 1) AS aid"
+        f" sp AS (SELECT {kind_case_sql('o')} AS kind, s.reason AS reason,"
+        f" (SELECT {agency} FROM {T_ASSIGNMENT} a2 JOIN {T_POSITION} p2 ON p2.id = a2.position_id"
+        f" WHERE a2.official_id = s.official_id AND a2.start_on <= s.separated_on AND {nh}"
+        " ORDER BY a2.start_on DESC, a2.id DESC LIMIT 1) AS agency_id"
         f" FROM {T_SEPARATION} s JOIN {T_OFFICIAL} o ON o.id = s.official_id"
-        f" WHERE s.separated_on >= %s AND s.separated_on <= %s{st_sql}),"
-        f" sp AS (SELECT sp0.kind AS kind, sp0.reason AS reason, {agency} AS agency_id"
-        f" FROM sp0 JOIN {T_ASSIGNMENT} a ON a.id = sp0.aid JOIN {T_POSITION} p ON p.id = a.position_id)"
+        f" WHERE s.separated_on >= %s AND s.separated_on <= %s{st_sql})"
     )
-    return sql, [*nh_params, jan1, dec31, *st_params, *agency_params]
+    return sql, [*agency_params, *nh_params, jan1, dec31, *st_params]
+
+
+def _holder_facts(ids, day: dt.date, kind: str | None, year: int) -> tuple[str, list, str, list]:
+    """(WITH-clause head, params, UNION ALL branches of quota and holder facts, params)."""
+    from . import snapshot
+
+    kind_filter = " AND {alias}.kind = %s" if kind else ""
+    kind_params = [kind] if kind else []
+    snap = snapshot.usable(day)
+    if snap is None:
+        head, params = holders_cte(ids, day, kind)
+        facts = (
+            f"SELECT st.root AS root, q.agency_id AS agency_id, q.kind AS kind, q.amount AS q, 0 AS h, 0 AS s,"
+            f" 0 AS r, 0 AS ret, 0 AS sep FROM {T_QUOTA} q JOIN st ON st.id = q.agency_id"
+            f" WHERE q.year = %s{kind_filter.format(alias='q')}"
+            " UNION ALL SELECT root, agency_id, kind, 0, 1, 0, 0, retired, separated FROM held WHERE rn = 1"
+        )
+        return head, params, facts, [year, *kind_params]
+    sub, sub_params = subtree_sql(ids, day)
+    head = (
+        f"WITH st AS ({sub}),"
+        " mh AS (SELECT st.root AS root, m.agency_id AS agency_id, m.kind AS kind, m.retired AS retired,"
+        " m.separated AS separated, ROW_NUMBER() OVER (PARTITION BY st.root, m.official_id"
+        " ORDER BY m.start_on DESC, m.assignment_id DESC) AS rn"
+        f" FROM {snapshot.T_MULTI} m JOIN st ON st.id = m.agency_id"
+        f" WHERE m.snapshot_id = %s{kind_filter.format(alias='m')})"
+    )
+    facts = (
+        "SELECT st.root AS root, x.agency_id AS agency_id, x.kind AS kind, x.quota AS q, x.holders AS h, 0 AS s,"
+        f" 0 AS r, x.retired AS ret, x.separated AS sep FROM {snapshot.T_ROW} x JOIN st ON st.id = x.agency_id"
+        f" WHERE x.snapshot_id = %s{kind_filter.format(alias='x')}"
+        " UNION ALL SELECT root, agency_id, kind, 0, 1, 0, 0, retired, separated FROM mh WHERE rn = 1"
+    )
+    return head, [*sub_params, snap, *kind_params], facts, [snap, *kind_params]
 
 
 def figures(root_ids, year: int, kind: str | None = None, day: dt.date | None = None) -> dict[int, dict[str, Figures]]:
-    """{root id: {quota kind: Figures}} for each root's whole subtree, in one statement."""
+    """{root id: {quota kind: Figures}} for each root's whole subtree, in one statement (on
+    PostgreSQL the holder counts come from the materialised roll-up of `snapshot.py`)."""
     ids = [int(i) for i in root_ids]
     result: dict[int, dict[str, Figures]] = {i: {k: Figures() for k in KINDS if kind in (None, k)} for i in ids}
     if not ids:
         return result
     day = day or reference_date(year)
-    head, params = holders_cte(ids, day, kind)
+    head, params, facts, facts_params = _holder_facts(ids, day, kind, year)
     seps, sep_params = _separations_sql(year, kind)
-    quota_kind = " AND q.kind = %s" if kind else ""
     sql = (
         f"{head}, {seps},"
-        " facts AS ("
-        f" SELECT st.root AS root, q.agency_id AS agency_id, q.kind AS kind, q.amount AS q, 0 AS h, 0 AS s, 0 AS r,"
-        f" 0 AS ret, 0 AS sep FROM {T_QUOTA} q JOIN st ON st.id = q.agency_id WHERE q.year = %s{quota_kind}"
-        " UNION ALL SELECT root, agency_id, kind, 0, 1, 0, 0, retired, separated FROM held WHERE rn = 1"
+        f" facts AS ({facts}"
         " UNION ALL SELECT st.root, sp.agency_id, sp.kind, 0, 0, 1, CASE WHEN sp.reason = %s THEN 1 ELSE 0 END, 0, 0"
         " FROM sp JOIN st ON st.id = sp.agency_id),"
         " per_agency AS (SELECT root, agency_id, kind, SUM(q) AS q, SUM(h) AS h, SUM(s) AS s, SUM(r) AS r,"
@@ -180,7 +221,7 @@ def figures(root_ids, year: int, kind: str | None = None, day: dt.date | None = 
         " SUM(CASE WHEN h > q THEN h - q ELSE 0 END), SUM(s), SUM(r), SUM(ret), SUM(sep)"
         " FROM per_agency GROUP BY root, kind"
     )
-    params = [*params, *sep_params, year, *([kind] if kind else []), "reduction"]
+    params = [*params, *sep_params, *facts_params, "reduction"]
     with connection.cursor() as cur:
         cur.execute(sql, params)
         rows = cur.fetchall()

@@ -85,3 +85,19 @@ def tree(build):
     b = build.agency("B", root)
     return {"root": root, "A": a, "A1": a1, "B": b, **{f"p{k}": build.position(v, code=f"P-{k}")
                                                        for k, v in {"root": root, "A": a, "A1": a1, "B": b}.items()}}
+
+
+@pytest.fixture(params=["live", "rollup"])
+def rollup_mode(request, db):
+    """Run a test with the live query and (PostgreSQL) with the materialised roll-up."""
+    from django.db import connection
+
+    from orgchart.staffing import snapshot
+
+    if request.param == "rollup":
+        if connection.vendor != "postgresql":
+            pytest.skip("the materialised roll-up is PostgreSQL only")
+        snapshot.install()
+        assert snapshot.installed()
+    yield request.param
+    snapshot._installed = False  # the test transaction (and the triggers) roll back

@@ -8,6 +8,7 @@ from orgchart.staffing.summary import breakdown, summary
 
 D = dt.date
 Y = 2024
+pytestmark = pytest.mark.usefixtures("rollup_mode")
 
 
 def fig(agency, year=Y, kind=None):

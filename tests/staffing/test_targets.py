@@ -7,6 +7,7 @@ from orgchart.staffing.summary import breakdown, summary
 from orgchart.staffing.targets import achieved_percent
 
 Y = 2024
+pytestmark = pytest.mark.usefixtures("rollup_mode")
 
 
 def test_no_target_gives_nulls(build, tree):

@@ -283,6 +283,10 @@ class Importer:
 
     # 6. write -------------------------------------------------------------------------
     def write(self):
+        if self.spec.name in ("agencies", "positions"):
+            from orgchart.structure.tree import lock_tree
+
+            lock_tree()  # serialise with other tree writes (PostgreSQL advisory lock)
         creates = [o for _, o in self.creates]
         updates = [o for _, o in self.updates]
         model = self.model
@@ -322,6 +326,9 @@ class Importer:
             links.sync_agency_parents(creates + self.relinked)
             if creates or self.relinked:
                 links.rebuild_tree()
+                from orgchart.core import memo
+
+                memo.clear()
         elif name == "positions":
             links.sync_position_agencies(creates + self.relinked)
 

@@ -15,7 +15,8 @@ from .conftest import build_tree
 pytestmark = pytest.mark.django_db
 
 # The agency page includes the staffing roll-up and the structure findings of its subtree.
-MAX_QUERIES = {"tree": 10, "agency": 32, "department": 32, "official": 12, "search": 4}
+MAX_QUERIES = {"tree": 10, "agency": 32, "department": 32, "official": 12, "search": 4, "staffing": 16,
+               "staffing_with_candidates": 28, "candidates": 16}
 
 
 def _count(client, url):
@@ -47,6 +48,7 @@ def test_structure_pages_constant_in_tree_size(client, past, django_assert_max_n
             "agency": f"/co-quan/{root.code}/?{q}",
             "search": f"/tim-kiem/?q=Ph%C3%B2ng&{q}",
             "department": f"/co-quan/{dept.code}/?{q}",
+            "staffing": f"/co-quan/{root.code}/bien-che/",
         }
         counts[size] = {name: _count(client, url) for name, url in urls.items()}
         for name, url in urls.items():
@@ -74,3 +76,22 @@ def test_official_page_constant_in_history_size(client, django_user_model, djang
     with django_assert_max_num_queries(MAX_QUERIES["official"]):
         large = _count(client, f"/can-bo/{official.code}/")
     assert small == large
+
+
+def test_personal_pages_constant_in_tree_size(client, django_user_model, django_assert_max_num_queries):
+    user = django_user_model.objects.create_superuser("root-p", "p@example.vn", "x-secret-123")
+    client.force_login(user)
+    counts = {}
+    for size, prefix in ((20, "S"), (200, "L")):
+        built = build_tree(size, prefix=prefix)
+        root, position = built["root"], built["positions"][0]
+        urls = {
+            "staffing_with_candidates": f"/co-quan/{root.code}/bien-che/",
+            "candidates": f"/kiem-tra-bo-nhiem/?vi_tri={position.code}&hinh_thuc=rotation",
+        }
+        counts[size] = {name: _count(client, url) for name, url in urls.items()}
+        for name, url in urls.items():
+            with django_assert_max_num_queries(MAX_QUERIES[name]):
+                client.get(url)
+    print("query counts personal", counts)
+    assert counts[20] == counts[200], counts

@@ -1,0 +1,82 @@
+"""The staffing page of an agency (`/co-quan/<code>/bien-che/?nam=Y`): RULES §3 figures for its
+subtree and for each child, the reduction target, and (personal data, a role needed) the
+reduction candidates. The per-child table downloads as CSV with formulas neutralised."""
+import csv
+
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from orgchart.accounts.permissions import Actor
+from orgchart.core.choices import QuotaKind, Role
+from orgchart.core.dates import today
+from orgchart.structure.models import Agency
+
+from .export_safety import escape_row
+from .views import request_memo
+
+MIN_YEAR, MAX_YEAR = 2000, 2100
+
+
+def _year(request) -> tuple[int, str]:
+    raw = (request.GET.get("nam") or "").strip()
+    if not raw:
+        return today().year, ""
+    if raw.isdigit() and MIN_YEAR <= int(raw) <= MAX_YEAR:
+        return int(raw), ""
+    return today().year, f"Năm «{raw}» không hợp lệ; đang hiển thị năm {today().year}."
+
+
+def _visible_candidates(actor: Actor, agency: Agency, year: int):
+    """Reduction candidates the actor may see: None without a role; [] outside the scope."""
+    if not actor.can_read_personal:
+        return None
+    from orgchart.staffing.candidates import reduction_candidates
+
+    if actor.scope_id is None or actor.role == Role.AUDITOR or actor.agency_in_scope(agency):
+        return reduction_candidates(agency, year)
+    scope = actor.scope
+    if scope is None or not (scope.tree_id == agency.tree_id and agency.lft <= scope.lft and scope.rght <= agency.rght):
+        return []
+    cands = reduction_candidates(agency, year)
+    visible = actor.official_ids_in_scope([c.official.pk for c in cands])
+    return [c for c in cands if c.official.pk in visible]
+
+
+@request_memo
+def agency_staffing(request, code):
+    try:
+        from orgchart.staffing.summary import breakdown, summary
+    except ImportError:
+        raise Http404("Chức năng biên chế chưa được cài đặt.")
+    agency = get_object_or_404(Agency, code=code)
+    year, error = _year(request)
+    kind = request.GET.get("loai") or None
+    if kind not in (None, *QuotaKind.values):
+        kind, error = None, "Loại biên chế không hợp lệ; đang hiển thị tất cả các loại."
+    total = summary(agency, year, kind)
+    rows = breakdown(agency, year, kind)
+    if request.GET.get("dinh_dang") == "csv":
+        return _csv(agency, year, kind, total, rows)
+    actor = Actor.from_request(request)
+    return render(request, "web/agency_staffing.html", {
+        "agency": agency, "year": year, "kind": kind or "", "kinds": QuotaKind.choices, "error": error,
+        "total": total, "rows": rows, "candidates": _visible_candidates(actor, agency, year),
+        "years": list(range(today().year - 5, today().year + 2)),
+    })
+
+
+CSV_HEADER = ["Mã cơ quan", "Tên cơ quan", "Biên chế được giao", "Số người thực có", "Còn thiếu", "Vượt biên chế",
+              "Nghỉ trong năm", "Tinh giản"]
+
+
+def _csv(agency, year, kind, total, rows) -> HttpResponse:
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="bien-che-{agency.code}-{year}{"-" + kind if kind else ""}.csv"'
+    response.write("\ufeff")  # Excel opens UTF-8 with a BOM correctly
+    writer = csv.writer(response)
+    writer.writerow(CSV_HEADER)
+    for s in [*rows, total]:
+        f = s.figures
+        writer.writerow(escape_row([s.agency.code, s.agency.name, f.quota, f.headcount, f.vacancies, f.over_quota,
+                                    f.separations, f.reductions]))
+    return response

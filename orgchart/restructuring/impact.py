@@ -92,6 +92,7 @@ def report(before: dict, after: dict, *outcomes) -> dict:
         Assignment.objects.filter(holding_q(day), position__code__in=moved_codes).values_list("official__code", flat=True)
     ) if moved_codes else set()
     officials |= {a["official"] for a in carried["assignments_ended"]}
+    officials |= _holders_under([c["code"] for c in carried["children"]], day)
 
     def pair(key):
         return {"before": before[key], "after": after[key]}
@@ -125,3 +126,22 @@ def report(before: dict, after: dict, *outcomes) -> dict:
         "findings_appeared": [f for f in after["findings"] if _key(f) not in b_keys],
         "findings_disappeared": [f for f in before["findings"] if _key(f) not in a_keys],
     }
+
+
+def _holders_under(codes, day: dt.date) -> set[str]:
+    """Officials holding a position anywhere in the subtrees of the re-parented units `codes`."""
+    from django.db import connection
+
+    from orgchart.personnel.models import Assignment
+    from orgchart.personnel.selectors import holding_q
+    from orgchart.structure.models import Agency
+
+    if not codes:
+        return set()
+    roots = list(Agency.objects.filter(code__in=codes).values_list("pk", flat=True))
+    sql, params = tree.subtree_sql(roots, day)
+    with connection.cursor() as cur:
+        cur.execute(f"SELECT DISTINCT s.id FROM ({sql}) s", params)
+        ids = [r[0] for r in cur.fetchall()]
+    pids = [p[0] for p in tree.positions_of(ids, day)]
+    return set(Assignment.objects.filter(holding_q(day), position_id__in=pids).values_list("official__code", flat=True))

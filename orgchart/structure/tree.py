@@ -98,7 +98,7 @@ def _covering_parent(day: dt.date):
     """Subquery: the parent id of OuterRef('pk') on `day` from its link rows."""
     return Subquery(
         AgencyLink.objects.filter(AgencyLink.covering_q(day), agency_id=OuterRef("pk"))
-        .order_by("-valid_from")
+        .order_by(F("valid_from").desc(nulls_last=True))
         .values("parent_id")[:1]
     )
 
@@ -295,7 +295,9 @@ def set_intervals(model, owner_field: str, owner_ids, value_field: str, value_id
     if not ids:
         return 0
     by_owner = defaultdict(list)
-    for r in model.objects.select_for_update().filter(**{f"{owner_field}__in": ids}).order_by("valid_from", "pk"):
+    for r in model.objects.select_for_update().filter(**{f"{owner_field}__in": ids}).order_by(
+        F("valid_from").asc(nulls_first=True), "pk"
+    ):
         by_owner[getattr(r, owner_field)].append(r)
     updates, creates = [], []
 
@@ -385,7 +387,7 @@ def _sync_positions(qs) -> int:
     changes = list(
         qs.annotate(on_day=Subquery(
             PositionLink.objects.filter(PositionLink.covering_q(t), position_id=OuterRef("pk"))
-            .order_by("-valid_from").values("agency_id")[:1]
+            .order_by(F("valid_from").desc(nulls_last=True)).values("agency_id")[:1]
         )).filter(on_day__isnull=False).exclude(agency_id=F("on_day")).values_list("pk", "on_day")
     )
     by_agency = defaultdict(list)

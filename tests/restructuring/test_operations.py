@@ -2,6 +2,7 @@
 import datetime as dt
 
 import pytest
+from django.db.models import F
 from django.utils import timezone
 
 from orgchart.api.errors import MutationError
@@ -42,7 +43,7 @@ def test_move_between_two_recorded_changes_lasts_until_the_next(province):
     assert children("SXD", dt.date(2025, 2, 28)) == ["SXD-PH1", "SXD-PH2"]
     assert "SXD-PH1" in children("T", dt.date(2025, 5, 1))
     assert "SXD-PH1" in children("STC", dt.date(2025, 9, 1))
-    links = list(AgencyLink.objects.filter(agency__code="SXD-PH1").order_by("valid_from").values_list(
+    links = list(AgencyLink.objects.filter(agency__code="SXD-PH1").order_by(F("valid_from").asc(nulls_first=True)).values_list(
         "valid_from", "valid_to"))
     assert links == [(None, dt.date(2025, 2, 28)), (dt.date(2025, 3, 1), dt.date(2025, 8, 31)),
                      (dt.date(2025, 9, 1), None)]

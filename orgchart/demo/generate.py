@@ -125,8 +125,9 @@ def generate(seed: int = SEED) -> tuple[dict[str, list[dict]], list[tuple[str, s
          "kind": "public_employee"},
     ]
     resolved = []
-    for code, subject, text in notes:
-        resolved.append((code, subject["code"] if isinstance(subject, dict) else subject, text))
+    for code, subject, text, check in notes:
+        resolved.append((code, subject["code"] if isinstance(subject, dict) else subject, text,
+                         f"{check[0]} → {check[1]}" if check else ""))
     return tables, resolved
 
 
@@ -155,7 +156,7 @@ def _candidate_plans(c, rng, seen) -> list[dict]:
         head = f"{p['agency_code']}.TRUONG"
         for a in sorted(c.holders[p["code"]], key=lambda a: a["official"]["id"]):
             o = a["official"]
-            if rng.random() < 0.5 and "code" in o and (id(o), head, "2026-2031") not in seen:
+            if rng.random() < 0.5 and "code" in o and "no_plan" not in o["flags"] and (id(o), head, "2026-2031") not in seen:
                 seen.add((id(o), head, "2026-2031"))
                 rows.append({"official_code": o["code"], "position_code": head, "period": "2026-2031",
                              "approved_on": dt.date(2025, 12, 15)})

@@ -43,8 +43,8 @@ def add_holder(c, position_code, day, kind="transfer"):
 def plant(c, rng) -> list[tuple[str, object, str]]:
     notes = []
 
-    def note(code, subject, text):
-        notes.append((code, subject, text))
+    def note(code, subject, text, check=None):
+        notes.append((code, subject, text, check))
 
     # Structure: a division with two deputies for < 10 staff, and the merged health centre's two heads.
     force_fill(c, f"{K}.CT.NL.PHO", dt.date(2026, 2, 2))
@@ -58,7 +58,8 @@ def plant(c, rng) -> list[tuple[str, object, str]]:
     force_fill(c, f"{K}.DL.LH.PHO", dt.date(2024, 6, 3))
     for o in _holders(c, head):
         c.separate(o, dt.date(2026, 9, 1), "transfer_out")
-        note("ELIG-SEPARATED", o, "Trưởng phòng Quản lý lữ hành chuyển công tác ra ngoài tỉnh từ 01/9/2026")
+        note("ELIG-SEPARATED", o, "Trưởng phòng Quản lý lữ hành chuyển công tác ra ngoài tỉnh từ 01/9/2026",
+             ("TRANSFER", f"{K}.DL.LT.CV"))
     for o in _holders(c, f"{K}.DL.LH.PHO")[:1]:
         c.assign(o, c.positions[head], "acting", dt.date(2026, 9, 1))
         note("STRUCT-HEAD-VACANT", f"{K}.DL.LH", "Trưởng phòng trống từ 01/9/2026; Phó Trưởng phòng được giao phụ trách (acting)")
@@ -84,21 +85,25 @@ def plant(c, rng) -> list[tuple[str, object, str]]:
     # Discipline bars.
     o = _pick(c, f"{K}.TC.NS.CVC")
     o["disciplines"] = [{"form": "reprimand", "decided_on": dt.date(2025, 9, 10), "effective_on": dt.date(2025, 9, 15)}]
-    note("APPT-DISCIPLINE", o, "khiển trách QĐ 10/9/2025, hiệu lực 15/9/2025: QĐ 377 cấm bổ nhiệm 24 tháng (đến 15/9/2027)")
+    note("APPT-DISCIPLINE", o, "khiển trách QĐ 10/9/2025, hiệu lực 15/9/2025: QĐ 377 cấm bổ nhiệm 24 tháng (đến 15/9/2027)",
+         ("FIRST_APPOINTMENT", f"{K}.TC.NS.PHO"))
     o = _pick(c, f"{K}.TP.HCTP.TRUONG")
     o["disciplines"] = [{"form": "warning", "decided_on": dt.date(2026, 3, 2), "effective_on": None}]
-    note("REAPPT-DISCIPLINE", o, "Trưởng phòng Hành chính tư pháp bị cảnh cáo 02/3/2026: không bổ nhiệm lại trước 02/3/2027")
+    note("REAPPT-DISCIPLINE", o, "Trưởng phòng Hành chính tư pháp bị cảnh cáo 02/3/2026: không bổ nhiệm lại trước 02/3/2027",
+         ("REAPPOINTMENT", f"{K}.TP.HCTP.TRUONG"))
 
     # Ratings.
     o = _pick(c, f"{K}.YT.PHO")
     o["ratings"][2025] = "completed"
-    note("APPT-RATING", o, "Phó Giám đốc Sở Y tế xếp loại 2025 'hoàn thành nhiệm vụ': chưa đủ để bổ nhiệm Giám đốc năm 2026")
+    note("APPT-RATING", o, "Phó Giám đốc Sở Y tế xếp loại 2025 'hoàn thành nhiệm vụ': chưa đủ để bổ nhiệm Giám đốc năm 2026",
+         ("HIGHER_APPOINTMENT", f"{K}.YT.TRUONG"))
     o = _pick(c, f"{K}.CT.QLTM.PHO")
     o["flags"].add("no_rating_2025")
-    note("APPT-RATING-MISSING", o, "chưa có xếp loại năm 2025")
+    note("APPT-RATING-MISSING", o, "chưa có xếp loại năm 2025", ("HIGHER_APPOINTMENT", f"{K}.CT.QLTM.TRUONG"))
     o = _pick(c, f"{K}.XD.HDXD.TRUONG")
     o["ratings"][2024] = "not_completed"
-    note("REAPPT-RATING", o, "Trưởng phòng xếp loại 2024 'không hoàn thành nhiệm vụ' trong nhiệm kỳ đang giữ")
+    note("REAPPT-RATING", o, "Trưởng phòng xếp loại 2024 'không hoàn thành nhiệm vụ' trong nhiệm kỳ đang giữ",
+         ("REAPPOINTMENT", f"{K}.XD.HDXD.TRUONG"))
     reds = [o for q in (f"{K}.VHTTDL.QLVH.CV", f"{K}.XD.VT.CV", f"{K}.YT.BVDK.VC3", f"{K}.GDDT.NVT.VC1",
                         f"{K}.NNMT.VPDK.VC1", f"{K}.KHCN.CNTT.VC1") for o in _holders(c, q)[:1]]
     for i, o in enumerate(reds):
@@ -118,19 +123,21 @@ def plant(c, rng) -> list[tuple[str, object, str]]:
     # Standards.
     o = _pick(c, f"{K}.XD.HDXD.CV")
     o["education_level"] = "college"
-    note("STD-EDUCATION / RED-QUALIFICATION", o, "trình độ cao đẳng, vị trí yêu cầu đại học")
+    note("STD-EDUCATION / RED-QUALIFICATION", o, "trình độ cao đẳng, vị trí yêu cầu đại học", ("TRANSFER", f"{K}.XD.QHKT.CV"))
     o = _pick(c, f"{K}.NNMT.MT.CV")
     o["education_field"] = "Ngôn ngữ Anh"
-    note("STD-EDU-FIELD / RED-QUALIFICATION", o, "chuyên ngành Ngôn ngữ Anh không thuộc chuyên ngành của vị trí Phòng Môi trường")
+    note("STD-EDU-FIELD / RED-QUALIFICATION", o, "chuyên ngành Ngôn ngữ Anh không thuộc chuyên ngành của vị trí Phòng Môi trường",
+         ("TRANSFER", f"{K}.NNMT.TNN.CV"))
     o = _pick(c, f"{K}.TP.PBGD.CV")
     o["rank_code"] = S.CS
-    note("STD-RANK", o, "ngạch cán sự (01.004), vị trí yêu cầu chuyên viên (01.003)")
+    note("STD-RANK", o, "ngạch cán sự (01.004), vị trí yêu cầu chuyên viên (01.003)", ("TRANSFER", f"{K}.TP.XDVB.CV"))
     o = _pick(c, f"{K}.VHTTDL.QLVH.PHO")
     o["health_ok"] = False
-    note("STD-HEALTH", o, "không đủ sức khỏe (health_ok=false)")
+    note("STD-HEALTH", o, "không đủ sức khỏe (health_ok=false)", ("HIGHER_APPOINTMENT", f"{K}.VHTTDL.QLVH.TRUONG"))
     o = _pick(c, f"{K}.GDDT.GDPT.CVC")
     o["political_theory"], o["state_mgmt"] = "elementary", "none"
-    note("STD-POLITICAL-THEORY / STD-STATE-MGMT", o, "sơ cấp lý luận chính trị, chưa bồi dưỡng QLNN: không đủ chuẩn Phó Trưởng phòng")
+    note("STD-POLITICAL-THEORY / STD-STATE-MGMT", o, "sơ cấp lý luận chính trị, chưa bồi dưỡng QLNN: không đủ chuẩn Phó Trưởng phòng",
+         ("FIRST_APPOINTMENT", f"{K}.GDDT.GDPT.PHO"))
     return notes
 
 
@@ -151,7 +158,17 @@ def find_natural(c) -> list[tuple[str, object, str]]:
         return c.positions[o["current"]["position"]]["leadership_role"]
 
     for o in c.overstay:
-        notes.append(("ELIG-RETIRED", o, f"đã quá ngày nghỉ hưu {o['retire']:%d/%m/%Y} nhưng vẫn giữ vị trí (dữ liệu cần xử lý)"))
+        notes.append(("ELIG-RETIRED", o, f"đã quá ngày nghỉ hưu {o['retire']:%d/%m/%Y} nhưng vẫn giữ vị trí (dữ liệu cần xử lý)",
+                      ("REAPPOINTMENT", o["current"]["position"])))
+    def own(o):
+        return o["current"]["position"]
+
+    def head_of(o):
+        return c.positions[own(o)]["agency_code"] + ".TRUONG"
+
+    def deputy_of(o):
+        return c.positions[own(o)]["agency_code"] + ".PHO"
+
     cases = [
         ("APPT-AGE-TERM", lambda o: role(o) == "deputy" and 24 <= _months_left(o) < 60,
          "Phó còn dưới 60 tháng công tác: không đủ một nhiệm kỳ nếu bổ nhiệm cấp trưởng"),
@@ -173,8 +190,16 @@ def find_natural(c) -> list[tuple[str, object, str]]:
         ("ROT-REMAINING", lambda o: role(o) == "head" and 60 <= _months_left(o) < 120,
          "còn dưới 10 năm công tác: không luân chuyển vào vị trí lãnh đạo"),
     ]
+    checks = {"APPT-AGE-TERM": ("HIGHER_APPOINTMENT", head_of), "REAPPT-EXTEND-INSTEAD": ("REAPPOINTMENT", own),
+              "REAPPT-TERM-TO-RETIREMENT": ("REAPPOINTMENT", own), "REAPPT-TERM-LIMIT": ("REAPPOINTMENT", own),
+              "APPT-TIME-IN-POST": ("HIGHER_APPOINTMENT", head_of), "APPT-SUCCESSION-PLAN": ("HIGHER_APPOINTMENT", head_of),
+              "STD-EXPERIENCE": ("FIRST_APPOINTMENT", deputy_of), "APPT-STAFF-TYPE": ("FIRST_APPOINTMENT", deputy_of),
+              "ROT-REMAINING": ("ROTATION", lambda o: f"{K}.DL.LH.TRUONG")}
     for code, pred, text in cases:
         o = first(pred)
         if o is not None:
-            notes.append((code, o, text))
+            if code == "APPT-SUCCESSION-PLAN":
+                o["flags"].add("no_plan")  # kept out of the 2026-2031 candidate plans
+            action, where = checks.get(code, (None, None))
+            notes.append((code, o, text, (action, where(o)) if action else None))
     return notes

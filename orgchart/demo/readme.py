@@ -25,7 +25,7 @@ OVERLAP_CASES = [
 ]
 
 
-def render(counts: dict[str, int], notes: list[tuple[str, str, str]]) -> str:
+def render(counts: dict[str, int], notes: list[tuple[str, str, str, str]]) -> str:
     lines = [
         "# Dữ liệu minh họa: Tỉnh Khánh Hòa (sau sắp xếp 2025)",
         "",
@@ -56,8 +56,8 @@ def render(counts: dict[str, int], notes: list[tuple[str, str, str]]) -> str:
     lines += ["", "## Genuine overlaps (RULES §5)", "", "| object | agencies |", "|---|---|"]
     lines += [f"| {o} | {a} |" for o, a in OVERLAP_CASES]
     lines += ["", "## Personnel cases (check with `checkEligibility` / `reductionCandidates` on 2026-11-25)", "",
-              "| rule | subject | what |", "|---|---|---|"]
-    lines += [f"| `{c}` | `{s}` | {t} |" for c, s, t in notes]
+              "| rule | subject | what | checkEligibility (action → position) |", "|---|---|---|---|"]
+    lines += [f"| `{c}` | `{s}` | {t} | {f'`{k}`' if k else ''} |" for c, s, t, k in notes]
     lines += [
         "",
         "Also everywhere: `ASSIGN-ALREADY-HOLDS` (any holder), `REAPPT-NOT-HOLDING`, `ACTION-POSITION-MISMATCH`,",

@@ -16,9 +16,43 @@ def _rows(kind):
         return sum(1 for _ in csv.DictReader(f))
 
 
+DAY = "2026-11-25"  # "today" of the demo data
+STRUCTURE = {("KH", "STRUCT-DEPUTY-DEPT-AVG"), ("KH.CT.NL", "STRUCT-DEPUTY-DIVISION"), ("KH.DL.LH", "STRUCT-HEAD-VACANT"),
+             ("KH.VP.TCD", "STRUCT-HEAD-VACANT"), ("KH.DTTG", "STRUCT-NO-FUNCTION"),
+             ("KH.DTTG.TG", "STRUCT-DIVISION-MIN-STAFF"), ("KH.NNMT.KL", "STRUCT-SINGLE-CHILD"),
+             ("KH.YT.DS", "STRUCT-SUBDEPT-MIN-STAFF"), ("KH.YT.TTYTCR", "STRUCT-HEAD-MULTIPLE")}
+CHECK = """query($o: String!, $p: String!, $a: AppointmentAction!, $d: Date) {
+  checkEligibility(officialCode: $o, positionCode: $p, action: $a, onDate: $d) { violations { code } warnings { code } } }"""
+
+
+def _readme_checks():
+    text = (OUT / "README.md").read_text(encoding="utf-8")
+    return re.findall(r"\| `([^`]+)` \| `(KH\d+)` \| .*? \| `(\w+) → ([^`]+)` \|", text)
+
+
+def _demo_behaves_as_documented(gql, token):
+    status, body = gql('query($d: Date) { structureFindings(under: "KH", onDate: $d) { agency { code } code } }',
+                       {"d": DAY}, token)
+    found = {(f["agency"]["code"], f["code"]) for f in body["data"]["structureFindings"]}
+    assert STRUCTURE <= found, STRUCTURE - found
+    _, body = gql('{ structureFindings(under: "KH", onDate: "2025-02-01") { agency { code } code } }', None, token)
+    assert ("KH", "STRUCT-DEPT-COUNT") in {(f["agency"]["code"], f["code"]) for f in body["data"]["structureFindings"]}
+    checks = _readme_checks()
+    assert len(checks) >= 15
+    for rule, official, action, position in checks:
+        _, body = gql(CHECK, {"o": official, "p": position, "a": action, "d": DAY}, token)
+        res = body["data"]["checkEligibility"]
+        codes = {v["code"] for v in res["violations"]} | {w["code"] for w in res["warnings"]}
+        assert rule.split(" ")[0] in codes, (rule, official, action, position, codes)
+    summary = 'query($a: String!, $k: String) { staffingSummary(agencyCode: $a, year: 2026, kind: $k) { onTrack } }'
+    for kind in ("civil_servant", "public_employee"):
+        assert gql(summary, {"a": "KH", "k": kind}, token)[1]["data"]["staffingSummary"]["onTrack"] is True
+    assert gql(summary, {"a": "KH.DL", "k": "civil_servant"}, token)[1]["data"]["staffingSummary"]["onTrack"] is False
+
+
 @pytest.mark.slow
 @pytest.mark.django_db
-def test_loaddemo_twice_changes_nothing_and_if_empty_skips():
+def test_loaddemo_twice_changes_nothing_and_if_empty_skips(gql, make_token):
     from orgchart.personnel.models import Assignment, Official, Rating
     from orgchart.positions.models import JobPosition
     from orgchart.staffing.models import Quota
@@ -42,6 +76,8 @@ def test_loaddemo_twice_changes_nothing_and_if_empty_skips():
     for line in lines:
         rows = int(re.search(r"(\d+) dòng", line).group(1))
         assert f"tạo mới 0, cập nhật 0, không đổi {rows}" in line, line
+
+    _demo_behaves_as_documented(gql, make_token("admin"))
 
     skipped = StringIO()
     call_command("loaddemo", "--if-empty", stdout=skipped)

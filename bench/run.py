@@ -80,13 +80,12 @@ def prepare(scale: str, cfg: dict) -> tuple[str, dict]:
     call_command("migrate", verbosity=0, interactive=False)
     # an empty migrated database, the template of the import benchmark's fresh database
     empty = "bench_orgchart_empty"
-    if not db.exists(empty):
-        log("migrate bench_orgchart_empty (template for the import benchmark)")
-        db.create(empty)
-        import subprocess
+    db.create(empty)
+    log(f"migrate {empty} (template of the import benchmark's fresh database)")
+    import subprocess
 
-        subprocess.run([sys.executable, "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT, check=True,
-                       env={**os.environ, "DATABASE_URL": db.url_for(empty)})
+    subprocess.run([sys.executable, "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT, check=True,
+                   env={**os.environ, "DATABASE_URL": db.url_for(empty)})
     from orgchart.datagen.generator import Generator
 
     gen = Generator(SEED, cfg["agencies"], cfg["officials"], log=log)

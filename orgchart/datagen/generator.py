@@ -80,10 +80,10 @@ class Generator:
 
     def run(self, resume: bool = False, progress: bool = True) -> GenerationRun:
         run = self.existing_run()
+        if run and run.finished_at:
+            self.log(f"Bộ dữ liệu {self.key} đã được sinh đầy đủ; không làm gì thêm.")
+            return run
         if run and not resume:
-            if run.finished_at:
-                self.log(f"Bộ dữ liệu {self.key} đã được sinh đầy đủ; không làm gì thêm.")
-                return run
             raise RuntimeError(f"Một lần sinh dữ liệu {self.key} đang dở dang: chạy lại với --resume để tiếp tục.")
         self.log("Lập kế hoạch cơ cấu tổ chức…")
         self.plan = make_plan(self.seed, self.n_agencies, self.n_officials, self.provinces, self.ministries)

@@ -122,6 +122,11 @@ def real_mandates() -> list[dict]:
     return rows
 
 
+DIVISION_TOPICS = {  # Thanh tra tỉnh: the three "Phòng Nghiệp vụ" split the inspected sectors
+    "NV1": "thanh tra kinh tế: tài chính, ngân sách, đầu tư xây dựng cơ bản và doanh nghiệp nhà nước",
+    "NV2": "thanh tra văn hóa - xã hội: giáo dục, y tế, lao động, việc làm và chính sách xã hội",
+    "NV3": "thanh tra việc quản lý, sử dụng đất đai, tài nguyên, khoáng sản và bảo vệ môi trường",
+}
 SUB_TOPICS = {
     "KL": "bảo vệ và phát triển rừng, quản lý lâm sản, phòng cháy, chữa cháy rừng",
     "TL": "thủy lợi, đê điều, nước sạch nông thôn và phòng, chống thiên tai",
@@ -160,14 +165,21 @@ def generated_function(agency: dict, parent: dict | None, profile: str = "") -> 
                                                               "phường" if "phường" in name else "xã")
         return (f"{name} là cơ quan chấp hành của Hội đồng nhân dân {place}, cơ quan hành chính nhà nước ở địa phương, "
                 f"tổ chức thi hành Hiến pháp, pháp luật và quản lý hành chính nhà nước trên địa bàn {place}.")
+    # Internal support units do the same work in every agency: worded as that boilerplate (RULES §5).
+    if kind == "division" and name.startswith("Văn phòng") and parent and parent["kind"] != "people_committee":
+        return (f"Quản lý tổ chức bộ máy, biên chế, tài chính, tài sản, văn thư, lưu trữ và công tác hành chính, "
+                f"tổng hợp, quản trị nội bộ của {pname}.")
     if kind == "division" and name.startswith("Văn phòng"):
-        return (f"{name} thuộc {pname} có chức năng tham mưu, tổng hợp, điều phối chương trình công tác; thực hiện "
-                "công tác hành chính, văn thư, lưu trữ, quản trị nội bộ của cơ quan.")
+        return (f"{name} có chức năng tham mưu, giúp Ủy ban nhân dân tổng hợp, điều phối chương trình công tác, "
+                "kiểm soát thủ tục hành chính và thực hiện công tác hành chính, văn thư, lưu trữ.")
+    if kind == "division" and name in ("Phòng Tổ chức cán bộ", "Phòng Kế hoạch - Tài chính"):
+        what = "tổ chức bộ máy, cán bộ, công chức, viên chức" if "cán bộ" in name else "tài chính, tài sản, kế hoạch và đầu tư công"
+        return f"Quản lý {what} của {pname} và các đơn vị trực thuộc."
     if kind == "division" and parent and parent["kind"] == "sub_department":
         return f"{name} là tổ chức thuộc {pname}, trực tiếp tuần tra, kiểm tra, phòng cháy, chữa cháy rừng và xử lý vi phạm trên địa bàn được giao."
     if kind in ("division", "board"):
         topic = name.split(" ", 1)[1] if " " in name else name
-        topic = topic[0].lower() + topic[1:]
+        topic = DIVISION_TOPICS.get(tag if parent and parent["code"].endswith(".TTR") else "", topic[0].lower() + topic[1:])
         if kind == "board":
             topic = "tiếp công dân, tiếp nhận, xử lý đơn khiếu nại, tố cáo, kiến nghị, phản ánh tại Trụ sở tiếp công dân tỉnh"
         return f"{name} là tổ chức thuộc {pname}, có chức năng tham mưu, giúp lãnh đạo {pname} thực hiện nhiệm vụ về {topic}."

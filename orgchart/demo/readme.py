@@ -21,6 +21,7 @@ OVERLAP_CASES = [
     ("bảo trợ xã hội, trẻ em", "KH.NV (CN-LDTBXH) ↔ KH.YT"),
     ("báo chí, xuất bản", "KH.KHCN (văn bản Sở TT&TT cũ, CN-TTTT) ↔ KH.VHTTDL"),
     ("du lịch", "KH.DL ↔ KH.VHTTDL"),
+    ("tôn giáo", "KH.NV (văn bản 2014 còn ghi tôn giáo) ↔ KH.DTTG.TG (Sở Dân tộc và Tôn giáo chưa có văn bản chức năng)"),
     ("tiếp công dân", "KH.VP.TCD (Ban Tiếp công dân) ↔ KH.TTR.TCD"),
 ]
 

@@ -53,6 +53,15 @@ def plant(c, rng) -> list[tuple[str, object, str]]:
         force_fill(c, pos, dt.date(2025, 7, 1), "higher_appointment")
     note("STRUCT-HEAD-MULTIPLE", f"{K}.YT.TTYTCR", "hai người giữ hai vị trí Giám đốc sau hợp nhất trung tâm y tế")
 
+    # Apart from the planted vacancies, no head post is left empty today: appoint an eligible deputy.
+    for p in sorted(c.positions.values(), key=lambda p: p["code"]):
+        if p["leadership_role"] == "head" and p["_fill"] and p["code"] != f"{K}.DL.LH.TRUONG" \
+                and c.active(p["agency_code"], TODAY) and not c.holders[p["code"]]:
+            day = dt.date(2026, 11, 2)
+            o, kind = c.leader_candidates(p, day)
+            if o is not None:
+                c.appoint(o, p, kind, day)
+
     # A vacant head with a deputy in charge (acting never counts as holding).
     head = f"{K}.DL.LH.TRUONG"
     force_fill(c, f"{K}.DL.LH.PHO", dt.date(2024, 6, 3))

@@ -95,6 +95,17 @@ class AgencyAdmin(TransferAdmin, DraggableMPTTAdmin):
         ("Thời gian và căn cứ", {"fields": ("established_on", "dissolved_on", "legal_basis")}),
     )
 
+    def _tree_context(self, request):
+        context = super()._tree_context(request)
+        context["messages"] = {  # django-mptt ships no Vietnamese translation
+            "before": "chuyển lên trước đơn vị này (cùng cấp trên)",
+            "child": "chuyển vào làm đơn vị trực thuộc",
+            "after": "chuyển xuống sau đơn vị này (cùng cấp trên)",
+            "collapseTree": "Thu gọn cây",
+            "expandTree": "Mở rộng cây",
+        }
+        return context
+
     @admin.display(description="cơ quan, đơn vị")
     def indented_title(self, item):
         return super().indented_title(item)

@@ -12,6 +12,8 @@ Every read here runs a fixed number of queries, whatever the size of the tree. W
 (`set_parent`, `set_position_agency`, `apply_current`) must run inside `transaction.atomic()`
 after `lock_tree()`.
 """
+import contextlib
+import contextvars
 import datetime as dt
 from collections import defaultdict
 
@@ -24,6 +26,37 @@ from orgchart.core.dates import today
 from orgchart.core.memo import memoized
 
 from .models import Agency, AgencyLink
+
+# True while this module moves MPTT nodes itself (the link rows are already right then).
+_writing: contextvars.ContextVar[bool] = contextvars.ContextVar("orgchart_tree_writing", default=False)
+
+
+@contextlib.contextmanager
+def _tree_writes():
+    token = _writing.set(True)
+    try:
+        yield
+    finally:
+        _writing.reset(token)
+
+
+def on_agency_init(sender, instance, **kwargs):
+    """post_init of Agency: remember the parent as loaded (for `on_agency_saved`)."""
+    instance._parent_as_loaded = instance.__dict__.get("parent_id")
+
+
+def on_agency_saved(sender, instance, created=False, raw=False, **kwargs):
+    """post_save of Agency: a parent changed outside this module (admin form, import) is
+    recorded as a correction of the agency's open link, so link rows and MPTT never disagree
+    (and `apply_current` never undoes such an edit)."""
+    old = getattr(instance, "_parent_as_loaded", None)
+    instance._parent_as_loaded = instance.parent_id
+    if raw or created or _writing.get() or old == instance.parent_id:
+        return
+    if AgencyLink.objects.filter(agency_id=instance.pk).exists():
+        with _tree_writes():
+            set_intervals(AgencyLink, "agency_id", [instance.pk], "parent_id", instance.parent_id, None)
+
 
 # Key of the PostgreSQL advisory lock serialising tree writes ("ORGTREE" in ASCII).
 TREE_LOCK_KEY = 0x4F5247545245
@@ -356,6 +389,7 @@ def set_parent(agency: Agency, parent: Agency | None, *, valid_from: dt.date | N
     """Record `parent` as the agency's parent from `valid_from` until the next recorded change
     (None: a correction of the open interval, no history), and keep MPTT in step when the
     change holds today."""
+    lock_tree()
     set_intervals(AgencyLink, "agency_id", [agency.pk], "parent_id", parent.pk if parent else None, valid_from, change_event)
     if valid_from is None or valid_from <= today():
         apply_current([agency.pk])
@@ -404,7 +438,8 @@ def sync_mptt_parent(agency: Agency, parent: Agency | None):
     fresh = Agency.objects.get(pk=agency.pk)
     if fresh.parent_id != (parent.pk if parent else None):
         fresh.parent = Agency.objects.get(pk=parent.pk) if parent else None
-        fresh.save()
+        with _tree_writes():
+            fresh.save()
     agency.parent_id = fresh.parent_id
     for f in ("lft", "rght", "tree_id", "mptt_level"):
         setattr(agency, f, getattr(fresh, f))
@@ -421,6 +456,7 @@ def apply_current(agency_ids=None) -> dict:
     from orgchart.core import memo
     from orgchart.positions.models import JobPosition
 
+    lock_tree()
     t = today()
     qs = Agency.objects.filter(Exists(AgencyLink.objects.filter(agency_id=OuterRef("pk"))))
     if agency_ids is not None:

@@ -66,3 +66,14 @@ def test_apply_scheduled_changes_creates_missing_links_and_is_idempotent(build):
     n = AgencyLink.objects.count()
     call_command("apply_scheduled_changes")
     assert AgencyLink.objects.count() == n
+
+
+def test_parent_edited_outside_the_tree_module_keeps_links_in_step(province):
+    div = Agency.objects.get(code="SXD-PH1")
+    div.parent = Agency.objects.get(code="STC")
+    div.save()  # e.g. the admin or an import
+    link = AgencyLink.objects.get(agency=div, valid_to=None)
+    assert link.parent.code == "STC"
+    call_command("apply_scheduled_changes")
+    div.refresh_from_db()
+    assert div.parent.code == "STC"

@@ -15,7 +15,7 @@ import sys
 from dataclasses import dataclass
 
 from django.apps import apps
-from django.db import DatabaseError, IntegrityError, transaction
+from django.db import DatabaseError, IntegrityError, connection, transaction
 
 from . import pgcopy
 from .columns import REF_MODELS, KindSpec
@@ -24,7 +24,8 @@ from .history import BATCH, log_history
 from .parsing import CellError, clean_cell
 from .readers import Table
 
-CHUNK = 2000
+CHUNK = 2000  # SQLite: values per IN (…)
+PG_CHUNK = 20000
 PROGRESS_MIN_ROWS = 5000
 REF_LABELS = {"agency": "agency (cơ quan)", "official": "official (cán bộ)", "position": "position (vị trí)"}
 
@@ -187,33 +188,33 @@ class Importer:
             seen[key] = number
             keyed.append((number, values, key))
         existing = self.fetch_existing({k for _, _, k in keyed})
+        fields = [f for f in self.model._meta.concrete_fields if not f.primary_key]
+        new_defaults = {f.attname: f.get_default() for f in fields}
+        # creates / updates hold plain dicts {attname: value}: cheaper than model instances
         self.creates, self.updates, self.changed_fields, self.unchanged = [], [], set(), 0
         self.relinked = []  # existing rows whose parent (agencies) or agency (positions) changed
         for number, values, key in keyed:
             row = existing.get(key)
             if row is None:
-                obj = self.model(**values)
-                self.creates.append((number, obj))
+                record = dict(new_defaults)
+                record.update(values)
+                self.creates.append((number, record))
             else:
                 changed = [a for a, v in values.items() if row[a] != v]
                 if number in self.pending:
                     changed.append(self.pending[number][0].attname)
-                obj = None
-                if changed:
-                    obj = self.model(**row)
-                    obj._state.adding, obj._state.db = False, self.model.objects.db
-                    if "parent_id" in changed or "agency_id" in changed:
-                        self.relinked.append(obj)
-                    for a in changed:
-                        setattr(obj, a, values.get(a))
-                    self.changed_fields.update(changed)
-                    self.updates.append((number, obj))
-                else:
+                if not changed:
                     self.unchanged += 1
-            if obj is not None:
-                self.prepare(obj)
-                for column, message in self.check(obj):
-                    self.err(number, column, message)
+                    continue
+                record = row
+                record.update(values)
+                if "parent_id" in changed or "agency_id" in changed:
+                    self.relinked.append(record)
+                self.changed_fields.update(changed)
+                self.updates.append((number, record))
+            self.prepare(record)
+            for column, message in self.check(record):
+                self.err(number, column, message)
         if spec.name == "agencies":
             self.check_cycles()
 
@@ -222,35 +223,33 @@ class Importer:
         wanted = sorted({k[0] for k in keys if k[0] is not None}, key=str)
         found = {}
         names = [f.attname for f in self.model._meta.concrete_fields]
-        for i in range(0, len(wanted), CHUNK):
-            qs = self.model.objects.filter(**{f"{first}__in": wanted[i: i + CHUNK]}).order_by("pk").values(*names)
-            for row in qs:
+        for chunk in _chunks(wanted):
+            for row in _in(self.model.objects.all(), first, chunk).order_by("pk").values(*names):
                 found.setdefault(self.key_of(row.get), row)
         return found
 
-    def prepare(self, obj):
+    def prepare(self, record: dict):
         name = self.spec.name
         if name == "mandates":
-            obj.text_key = self.model.make_text_key(obj.kind, obj.text)
+            record["text_key"] = self.model.make_text_key(record["kind"], record["text"])
         elif name == "succession_plans":
             from orgchart.personnel.models import parse_period
 
-            obj.period_start, obj.period_end = parse_period(obj.period)
-        elif name == "agencies" and obj.pk is None:
-            obj.lft = obj.rght = obj.tree_id = obj.mptt_level = 0
+            record["period_start"], record["period_end"] = parse_period(record["period"])
+        elif name == "agencies" and record.get("id") is None:
+            record.update(lft=0, rght=0, tree_id=0, mptt_level=0)  # set by the rebuild after the write
 
-    def check(self, obj):
+    def check(self, record: dict):
         """Rules across columns, on the merged values: (column name, message)."""
-        name = self.spec.name
         pairs = {
             "agencies": ("established_on", "dissolved_on", True),
             "mandates": ("valid_from", "valid_to", False),
             "assignments": ("start_on", "end_on", False),
             "reduction_targets": ("period_start", "period_end", False),
-        }.get(name)
+        }.get(self.spec.name)
         if pairs:
             start_attr, end_attr, strict = pairs
-            start, end = getattr(obj, start_attr), getattr(obj, end_attr)
+            start, end = record.get(start_attr), record.get(end_attr)
             if start is not None and end is not None and (end <= start if strict else end < start):
                 word = "after" if strict else "on or after"
                 yield end_attr, f"{end_attr} {end} must be {word} {start_attr} {start} (ngày kết thúc trước ngày bắt đầu)"
@@ -259,20 +258,17 @@ class Importer:
         from orgchart.structure.models import Agency
 
         parent_of = dict(Agency.objects.values_list("code", "parent__code"))
+        records = self.creates + self.updates
+        wanted = {r["parent_id"] for n, r in records if n not in self.pending and r.get("parent_id")}
+        id_code = _codes_by_id(Agency, wanted)
         rows = {}
-        for number, obj in self.creates + self.updates:
-            code = obj.code
+        for number, record in records:
+            code = record["code"]
             rows[code] = number
             if number in self.pending:
                 parent_of[code] = self.pending[number][1]
-            elif obj.parent_id is None:
-                parent_of[code] = None
-        id_code = {}
-        wanted = {o.parent_id for _, o in self.creates + self.updates if o.parent_id}
-        id_code.update(_codes_by_id(Agency, wanted))
-        for number, obj in self.creates + self.updates:
-            if number not in self.pending and obj.parent_id:
-                parent_of[obj.code] = id_code[obj.parent_id]
+            else:
+                parent_of[code] = id_code[record["parent_id"]] if record.get("parent_id") else None
         for code, number in rows.items():
             cur, steps = parent_of.get(code), 0
             while cur is not None and steps <= len(parent_of):
@@ -282,55 +278,66 @@ class Importer:
                 cur, steps = parent_of.get(cur), steps + 1
 
     # 6. write -------------------------------------------------------------------------
+    def instance(self, record: dict):
+        obj = self.model(**record)
+        obj._state.adding, obj._state.db = record.get("id") is None, self.model.objects.db
+        return obj
+
     def write(self):
-        if self.spec.name in ("agencies", "positions"):
+        name, model = self.spec.name, self.model
+        if name in ("agencies", "positions"):
             from orgchart.structure.tree import lock_tree
 
             lock_tree()  # serialise with other tree writes (PostgreSQL advisory lock)
-        creates = [o for _, o in self.creates]
-        updates = [o for _, o in self.updates]
-        model = self.model
-        copied = pgcopy.available() and self.spec.name != "agencies"
-        for i in _progress(range(0, len(creates), BATCH * 5), self.show, "ghi / writing",
-                           total=(len(creates) + BATCH * 5 - 1) // (BATCH * 5)):
+        new = [r for _, r in self.creates]
+        copied = pgcopy.available() and name != "agencies"
+        new_objs = []
+        step = BATCH * 5
+        for i in _progress(range(0, len(new), step), self.show, "ghi / writing", total=(len(new) + step - 1) // step):
+            chunk = new[i: i + step]
             if copied:
-                pgcopy.insert(model, creates[i: i + BATCH * 5])
+                pgcopy.insert(model, chunk)  # sets record["id"]
             else:
-                model.objects.bulk_create(creates[i: i + BATCH * 5], batch_size=BATCH)
-        new_parents = []
+                objs = [self.instance(r) for r in chunk]
+                model.objects.bulk_create(objs, batch_size=BATCH)
+                for record, obj in zip(chunk, objs, strict=True):
+                    record["id"] = obj.pk
+                new_objs += objs
+        late = []  # new objects whose reference is another new row of the file
         if self.pending:
-            new_ids = {o.code: o.pk for o in creates}
-            for number, obj in self.creates:
+            new_ids = {r["code"]: r["id"] for r in new}
+            index = {number: i for i, (number, _) in enumerate(self.creates)}
+            for number, record in self.creates + self.updates:
                 if number in self.pending:
                     column, code = self.pending[number]
-                    setattr(obj, column.attname, new_ids[code])
-                    new_parents.append(obj)
-            for number, obj in self.updates:
-                if number in self.pending:
-                    column, code = self.pending[number]
-                    setattr(obj, column.attname, new_ids[code])
-        if updates:
-            model.objects.bulk_update(updates, sorted(self.changed_fields), batch_size=BATCH)
-        if new_parents:
-            model.objects.bulk_update(new_parents, ["parent"], batch_size=BATCH)
+                    record[column.attname] = new_ids[code]
+                    if number in index and new_objs:
+                        obj = new_objs[index[number]]
+                        setattr(obj, column.attname, new_ids[code])
+                        late.append(obj)
+        if late:
+            model.objects.bulk_update(late, sorted({c.attr for c, _ in self.pending.values()}), batch_size=BATCH)
+        updated = [self.instance(r) for _, r in self.updates]
+        if updated:
+            model.objects.bulk_update(updated, sorted(self.changed_fields), batch_size=BATCH)
         if not copied:
-            log_history(model, creates, update=False)
-        log_history(model, updates, update=True)
-        self.after_write(creates, updates)
+            log_history(model, new_objs, update=False)
+        log_history(model, updated, update=True)
+        self.after_write(new)
 
-    def after_write(self, creates, updates):
+    def after_write(self, new: list[dict]):
         from . import links
 
         name = self.spec.name
         if name == "agencies":
-            links.sync_agency_parents(creates + self.relinked)
-            if creates or self.relinked:
+            links.sync_agency_parents([(r["id"], r["parent_id"]) for r in new + self.relinked])
+            if new or self.relinked:
                 links.rebuild_tree()
                 from orgchart.core import memo
 
                 memo.clear()
         elif name == "positions":
-            links.sync_position_agencies(creates + self.relinked)
+            links.sync_position_agencies([(r["id"], r["agency_id"]) for r in new + self.relinked])
 
     def run(self) -> ImportSummary:
         self.map_headers()
@@ -355,19 +362,34 @@ class Importer:
         return summary
 
 
+def _chunks(values):
+    size = PG_CHUNK if connection.vendor == "postgresql" else CHUNK
+    values = list(values)
+    for i in range(0, len(values), size):
+        yield values[i: i + size]
+
+
+def _in(qs, attname: str, values: list):
+    """qs filtered on `attname IN values`; on PostgreSQL `= ANY(array)`, one parameter
+    instead of thousands (much cheaper to send for 100k codes)."""
+    if connection.vendor != "postgresql":
+        return qs.filter(**{f"{attname}__in": values})
+    field = qs.model._meta.get_field(attname)
+    qn = connection.ops.quote_name
+    return qs.extra(where=[f"{qn(qs.model._meta.db_table)}.{qn(field.column)} = ANY(%s)"], params=[values])
+
+
 def _ids_by_code(model, codes) -> dict[str, int]:
-    codes = sorted(codes)
     result = {}
-    for i in range(0, len(codes), CHUNK):
-        result.update(model.objects.filter(code__in=codes[i: i + CHUNK]).values_list("code", "pk"))
+    for chunk in _chunks(sorted(codes)):
+        result.update(_in(model.objects.all(), "code", chunk).values_list("code", "pk"))
     return result
 
 
 def _codes_by_id(model, ids) -> dict[int, str]:
-    ids = sorted(ids)
     result = {}
-    for i in range(0, len(ids), CHUNK):
-        result.update(model.objects.filter(pk__in=ids[i: i + CHUNK]).values_list("pk", "code"))
+    for chunk in _chunks(sorted(ids)):
+        result.update(_in(model.objects.all(), "id", chunk).values_list("pk", "code"))
     return result
 
 

@@ -39,14 +39,16 @@ def _sync(model, owner_field: str, target_field: str, owners: list[tuple[int, in
     bulk_update_logged(model, changed, [target_field])
 
 
-def sync_agency_parents(agencies: list[Agency]):
-    _sync(AgencyLink, "agency", "parent", [(a.pk, a.parent_id) for a in agencies])
+def sync_agency_parents(pairs: list[tuple[int, int | None]]):
+    """pairs: [(agency id, parent id)]."""
+    _sync(AgencyLink, "agency", "parent", pairs)
 
 
-def sync_position_agencies(positions):
+def sync_position_agencies(pairs: list[tuple[int, int]]):
+    """pairs: [(position id, agency id)]."""
     from orgchart.positions.models import PositionLink
 
-    _sync(PositionLink, "position", "agency", [(p.pk, p.agency_id) for p in positions])
+    _sync(PositionLink, "position", "agency", pairs)
 
 
 def rebuild_tree():

@@ -113,7 +113,10 @@ def parse_int(value, lo: int = 0, hi: int = 2_147_483_647) -> int:
 
 
 def parse_decimal(value, places: int = 2, lo=Decimal(0), hi=Decimal(100)) -> Decimal:
-    text = as_text(value).replace(",", ".") if not isinstance(value, (int, float)) else repr(value)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        text = repr(value)
+    else:
+        text = as_text(value).replace(",", ".").removesuffix("%").strip()
     try:
         number = Decimal(text)
     except InvalidOperation:

@@ -25,28 +25,25 @@ def _copy(table: str, columns: list[str], rows):
                 copy.write_row(row)
 
 
-def insert(model, objs: list, change_reason: str = "import_data"):
-    """Insert `objs` (pk None) with their `+` history rows; sets each obj.pk."""
-    if not objs:
+def insert(model, records: list[dict], change_reason: str = "import_data"):
+    """Insert `records` ({attname: value}, no id) with their `+` history rows; sets record["id"]."""
+    if not records:
         return
-    for obj, pk in zip(objs, _reserve_ids(model, len(objs)), strict=True):
-        obj.pk = pk
-        obj._state.adding = False
+    pk = model._meta.pk.attname
+    for record, new_id in zip(records, _reserve_ids(model, len(records)), strict=True):
+        record[pk] = new_id
     fields = [f for f in model._meta.concrete_fields]
-    _copy(model._meta.db_table, [f.column for f in fields],
-          ([f.get_db_prep_save(getattr(o, f.attname), connection) if f.get_internal_type() == "JSONField"
-            else getattr(o, f.attname) for f in fields] for o in objs))
+    names = [f.attname for f in fields]
+    _copy(model._meta.db_table, [f.column for f in fields], ([r[n] for n in names] for r in records))
     manager = getattr(model, "history", None)
     if manager is None:
         return
     hist = manager.model
-    tracked = [f for f in hist.tracked_fields]
-    user = hist.get_default_history_user(objs[0]) if hasattr(hist, "get_default_history_user") else None
-    user_id = getattr(user, "pk", None)
-    now = timezone.now()
-    extra = ["history_date", "history_change_reason", "history_type", "history_user_id"]
-    columns = [hist._meta.get_field(f.attname).column for f in tracked] + [
-        hist._meta.get_field(n).column for n in extra
+    tracked = [f.attname for f in hist.tracked_fields]
+    user = hist.get_default_history_user(model(**records[0]))
+    extra = [getattr(user, "pk", None), timezone.now(), change_reason, "+"]
+    columns = [hist._meta.get_field(n).column for n in tracked] + [
+        hist._meta.get_field(n).column for n in ("history_user_id", "history_date", "history_change_reason",
+                                                 "history_type")
     ]
-    _copy(hist._meta.db_table, columns,
-          ([getattr(o, f.attname) for f in tracked] + [now, change_reason, "+", user_id] for o in objs))
+    _copy(hist._meta.db_table, columns, ([r[n] for n in tracked] + extra for r in records))

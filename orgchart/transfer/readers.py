@@ -92,9 +92,21 @@ def _trim_headers(headers: list, rows: list[tuple[int, list]]) -> tuple[list[str
     return [headers[i] for i in keep], out, errors
 
 
+def sniff_delimiter(text: str) -> str:
+    """`,` as CONTRACT §2 says; a header line without any comma but with `;` or tabs (Excel
+    in a Vietnamese locale saves CSV with `;`) is read with that delimiter instead."""
+    header = text.split("\n", 1)[0]
+    if "," in header:
+        return ","
+    for candidate in (";", "\t"):
+        if candidate in header:
+            return candidate
+    return ","
+
+
 def read_csv(data: bytes) -> Table:
     text = decode_utf8(data)
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
     try:
         records = list(reader)
     except csv.Error as exc:

@@ -80,9 +80,9 @@ class SpecResource(resources.ModelResource):
         from . import links
 
         if self.spec.name == "agencies":
-            links.sync_agency_parents([instance])
+            links.sync_agency_parents([(instance.pk, instance.parent_id)])
         elif self.spec.name == "positions":
-            links.sync_position_agencies([instance])
+            links.sync_position_agencies([(instance.pk, instance.agency_id)])
 
 
 def _build(kind: str) -> type[SpecResource]:

@@ -198,3 +198,13 @@ def test_progress_bar_on_request(run, write, capsys):
     code, out, err = run("import_data", "officials", write("o.csv", HEADER + rows), "--progress")
     assert code == 0 and "created 5001" in out
     assert "validating" in capsys.readouterr().err
+
+
+def test_benchmark_generator_produces_an_importable_file(run, tmp_path):
+    from .bench_import import generate_officials_csv
+
+    path = generate_officials_csv(tmp_path / "officials.csv", 300)
+    code, out, err = run("import_data", "officials", path)
+    assert code == 0 and "created 300" in out, err
+    code, out, _ = run("import_data", "officials", path)
+    assert "unchanged 300" in out

@@ -176,3 +176,11 @@ def test_extra_cells_are_errors(run, write):
 def test_text_too_long(run, write):
     code, _, err = run("import_data", "officials", write("o.csv", OFFICIAL_HEADER + f"{'A' * 65},An,1980-01-01,male,cadre\n"))
     assert code == 1 and "row 2, column code: text longer than 64 characters" in err
+
+
+def test_semicolon_csv_from_excel_is_read(run, write):
+    code, out, err = run("import_data", "officials", write("o.csv", "code;full_name;birth_date;gender;staff_type;"
+                                                                    "education_field\r\n"
+                                                                    "A;An;1980-01-01;male;cadre;\"Luật;Kinh tế\"\r\n"))
+    assert code == 0, err
+    assert Official.objects.get(code="A").education_field == "Luật;Kinh tế"

@@ -87,3 +87,9 @@ def test_format_cell():
     assert P.format_cell(None) == "" and P.format_cell(True) == "true"
     assert P.format_cell(Decimal("5.00")) == "5" and P.format_cell(Decimal("2.50")) == "2.5"
     assert P.format_cell(dt.date(2020, 1, 2)) == "2020-01-02"
+
+
+def test_percent_forms():
+    assert P.parse_decimal("5%") == Decimal("5.00") and P.parse_decimal("2,5") == Decimal("2.50")
+    with pytest.raises(P.CellError):
+        P.parse_decimal(True)

@@ -177,24 +177,31 @@ class Importer:
         defaults = {spec.by_name[k].attname: spec.empty[k] for k in spec.key}
         if spec.name == "mandates":
             defaults.update(ref="", kind="", text="")
+        rows = [(n, v, self.key_of(lambda a, v=v: v.get(a, defaults.get(a)))) for n, v, _ in self.parsed]
+        existing = self.fetch_existing({k for _, _, k in rows})
         keyed, seen = [], {}
-        for number, values, _refs in self.parsed:
-            key = self.key_of(lambda a, v=values: v.get(a, defaults.get(a)))
+        for number, values, key in rows:
+            matches = existing.get(key, ())
             if key in seen:
+                # Identical ref-less mandates may exist in the database (e.g. after a merge):
+                # the n-th repetition in the file is the n-th such mandate; beyond that, an error.
+                if spec.name == "mandates" and key[1] == "text" and len(seen[key]) < len(matches):
+                    keyed.append((number, values, matches[len(seen[key])]))
+                    seen[key].append(number)
+                    continue
                 first_col = spec.key[0] if spec.name != "mandates" or key[1] == "ref" else "text"
+                first = seen[key][0]
                 self.err(number, first_col if first_col in self.header_of else spec.key[0],
-                         f"duplicate key, already on row {seen[key]} (trùng khóa với dòng {seen[key]})")
+                         f"duplicate key, already on row {first} (trùng khóa với dòng {first})")
                 continue
-            seen[key] = number
-            keyed.append((number, values, key))
-        existing = self.fetch_existing({k for _, _, k in keyed})
+            seen[key] = [number]
+            keyed.append((number, values, matches[0] if matches else None))
         fields = [f for f in self.model._meta.concrete_fields if not f.primary_key]
         new_defaults = {f.attname: f.get_default() for f in fields}
         # creates / updates hold plain dicts {attname: value}: cheaper than model instances
         self.creates, self.updates, self.changed_fields, self.unchanged = [], [], set(), 0
         self.relinked = []  # existing rows whose parent (agencies) or agency (positions) changed
-        for number, values, key in keyed:
-            row = existing.get(key)
+        for number, values, row in keyed:
             if row is None:
                 record = dict(new_defaults)
                 record.update(values)
@@ -225,7 +232,7 @@ class Importer:
         names = [f.attname for f in self.model._meta.concrete_fields]
         for chunk in _chunks(wanted):
             for row in _in(self.model.objects.all(), first, chunk).order_by("pk").values(*names):
-                found.setdefault(self.key_of(row.get), row)
+                found.setdefault(self.key_of(row.get), []).append(row)
         return found
 
     def prepare(self, record: dict):

@@ -208,3 +208,16 @@ def test_benchmark_generator_produces_an_importable_file(run, tmp_path):
     assert code == 0 and "created 300" in out, err
     code, out, _ = run("import_data", "officials", path)
     assert "unchanged 300" in out
+
+
+def test_identical_refless_mandates_round_trip(run, write, base, tmp_path):
+    nv = Agency.objects.get(code="P.NV")
+    for _ in range(2):  # e.g. after a merge brought the same standard duty twice
+        Mandate.objects.create(agency=nv, kind="duty", text="Thực hiện nhiệm vụ khác")
+    path = tmp_path / "m.csv"
+    assert run("export_data", "mandates", path)[0] == 0
+    code, out, err = run("import_data", "mandates", path)
+    assert code == 0 and "unchanged 2" in out, err
+    text = "agency_code,kind,text\n" + "P.NV,duty,Thực hiện nhiệm vụ khác\n" * 3
+    code, _, err = run("import_data", "mandates", write("m3.csv", text))
+    assert code == 1 and "row 4, column text: duplicate key, already on row 2" in err

@@ -22,9 +22,9 @@ SEED = 2025
 SCALES = {
     # agencies, officials, import rows, staffing samples, api seconds, api max requests
     "national": {"agencies": 100_000, "officials": 2_000_000, "import_rows": 100_000, "staffing_n": 20,
-                 "api_seconds": 20, "api_max": 20_000},
+                 "api_seconds": 20, "api_max": 20_000, "statement_timeout_s": 120},
     "quick": {"agencies": 2_000, "officials": 40_000, "import_rows": 20_000, "staffing_n": 20,
-              "api_seconds": 8, "api_max": 5_000},
+              "api_seconds": 8, "api_max": 5_000, "statement_timeout_s": 60},
 }
 ORDER = ["subtree_query_sql_count", "staffing_rollup_p95_ms", "eligibility_checks_per_s", "overlap_statements_per_s",
          "import_rows_per_s", "api_requests_per_s"]
@@ -105,9 +105,27 @@ def prepare(scale: str, cfg: dict) -> tuple[str, dict]:
     return url, info
 
 
+def limit_statements(seconds: int) -> None:
+    """A PostgreSQL statement_timeout on every connection of this process while measuring, so a
+    pathological query fails its metric (with the error in the note) instead of stalling the run."""
+    from django.db import connection
+    from django.db.backends.signals import connection_created
+
+    def apply(sender, connection, **kwargs):
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cur:
+                cur.execute(f"SET statement_timeout = {int(seconds * 1000)}")
+
+    connection_created.connect(apply, weak=False)
+    if connection.connection is not None:
+        apply(None, connection)
+
+
 def measure_all(scale: str, cfg: dict, url: str) -> dict:
     from bench import metrics
     from orgchart.core.dates import today
+
+    limit_statements(cfg["statement_timeout_s"])
 
     provinces = metrics.provinces_by_size()
     largest = provinces[0] if provinces else "T01"

@@ -148,21 +148,21 @@ def load_officials(officials) -> dict[int, tuple[OfficialFacts, HistoryFacts]]:
 # --- positions and their agencies -------------------------------------------------------------------
 class PositionSide:
     """Positions, their agency on any date, holders and the agencies' deputies and staff — loaded
-    once (4 queries) for a set of positions, then answered for any date in memory."""
+    once (5 queries) for a set of positions, then answered for any date in memory."""
 
     def __init__(self, position_ids):
         ids = [int(i) for i in position_ids]
-        # The agencies the targets belong to on some date (FK or link), every position that belongs
-        # to one of them on some date, and each position's links — 2 queries.
-        target_agencies = JobPosition.objects.filter(pk__in=ids).values("agency_id")
-        linked_agencies = PositionLink.objects.filter(position_id__in=ids).values("agency_id")
-        in_agencies = Q(agency_id__in=target_agencies) | Q(agency_id__in=linked_agencies)
+        # The agencies the targets belong to on some date (FK or link) — 1 query
+        target_agencies = JobPosition.objects.filter(pk__in=ids).values_list("agency_id", flat=True).union(
+            PositionLink.objects.filter(position_id__in=ids).values_list("agency_id", flat=True))
+        agencies = list(target_agencies)
+        # every position that belongs to one of them on some date, and the targets — 1 query (indexed union)
+        fields = (*POSITION_FIELDS, "agency__kind")
         self.positions = {
             p["pk"]: p
-            for p in JobPosition.objects.filter(
-                Q(pk__in=ids) | in_agencies
-                | Q(pk__in=PositionLink.objects.filter(in_agencies).values("position_id"))
-            ).values(*POSITION_FIELDS, "agency__kind")
+            for p in JobPosition.objects.filter(Q(pk__in=ids) | Q(agency_id__in=agencies)).values(*fields).union(
+                JobPosition.objects.filter(
+                    pk__in=PositionLink.objects.filter(agency_id__in=agencies).values("position_id")).values(*fields))
         }
         self.targets = {pid: self.positions[pid] for pid in ids if pid in self.positions}
         self.agency_kind = {p["agency_id"]: p["agency__kind"] for p in self.positions.values()}
@@ -262,7 +262,7 @@ def run(official: OfficialFacts, history: HistoryFacts, position: PositionFacts,
 
 
 def check(official: Official | int, position: JobPosition | int, action: str, on_date: dt.date) -> Result:
-    """All findings for one official (7 queries)."""
+    """All findings for one official (8 queries)."""
     oid = getattr(official, "pk", official)
     pid = getattr(position, "pk", position)
     facts = load_officials([oid])

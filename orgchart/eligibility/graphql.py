@@ -6,6 +6,7 @@ import graphene
 from django.db.models import Exists, OuterRef
 
 from orgchart.accounts.permissions import Actor
+from orgchart.api.cohort import attach
 from orgchart.api.errors import ErrorType, Forbidden, Invalid, NotFound
 from orgchart.core.choices import Role
 from orgchart.core.dates import today
@@ -206,6 +207,7 @@ class Query(graphene.ObjectType):
         pool = candidate_pool(day, _agency_in_scope(actor, under), actor.scope)
         results = engine.candidates(position.pk, _action(action), day, pool)[:first]
         officials = Official.objects.in_bulk([r.official.id for r in results])
+        attach(officials.values(), day)  # nested personal fields load once for all candidates
         return [
             {"official": officials[r.official.id], "eligible": r.eligible, "violations": r.violations,
              "warnings": r.warnings}
@@ -227,6 +229,10 @@ class Query(graphene.ObjectType):
         found = [i for i in engine.inspect(qs) if not i.result.eligible][:first]
         assignments = Assignment.objects.select_related("official", "position").in_bulk(
             [i.assignment["pk"] for i in found])
+        day = to or today()
+        attach([a.official for a in assignments.values()], day)
+        attach([a.position for a in assignments.values()], day)
+        attach(assignments.values(), day)
         out = []
         for i in found:
             a = assignments[i.assignment["pk"]]

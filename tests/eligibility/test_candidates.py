@@ -11,7 +11,7 @@ from .conftest import ON, assign, make_official
 
 Q = """query($p: String!, $a: AppointmentAction!, $d: Date, $f: Int, $u: String) {
   eligibleCandidates(positionCode: $p, action: $a, onDate: $d, first: $f, under: $u) {
-    official { code fullName } eligible violations { code message citation } warnings { code } } }"""
+    official { code fullName birthDate retirementDate currentAssignments { position { code } } } eligible violations { code message citation } warnings { code } } }"""
 
 
 def candidates(gql, token, position="DEP", action="FIRST_APPOINTMENT", first=None, under=None):

@@ -23,6 +23,7 @@ from .errors import ImportFailed, RowError
 from .history import BATCH, log_history
 from .parsing import CellError, clean_cell
 from .readers import Table
+from .sqlwrite import update_rows
 
 CHUNK = 2000  # SQLite: values per IN (…)
 PG_CHUNK = 20000
@@ -324,12 +325,13 @@ class Importer:
                         late.append(obj)
         if late:
             model.objects.bulk_update(late, sorted({c.attr for c, _ in self.pending.values()}), batch_size=BATCH)
-        updated = [self.instance(r) for _, r in self.updates]
-        if updated:
-            model.objects.bulk_update(updated, sorted(self.changed_fields), batch_size=BATCH)
-        if not copied:
+        changed = [r for _, r in self.updates]
+        update_rows(model, changed, sorted(self.changed_fields))
+        if copied:
+            pgcopy.history(model, changed, "~")
+        else:
             log_history(model, new_objs, update=False)
-        log_history(model, updated, update=True)
+            log_history(model, [self.instance(r) for r in changed], update=True)
         self.after_write(new)
 
     def after_write(self, new: list[dict]):

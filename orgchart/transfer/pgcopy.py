@@ -16,7 +16,7 @@ def _reserve_ids(model, n: int) -> list[int]:
         return [r[0] for r in cur.fetchall()]
 
 
-def _copy(table: str, columns: list[str], rows):
+def copy_rows(table: str, columns: list[str], rows):
     qn = connection.ops.quote_name
     sql = f"COPY {qn(table)} ({', '.join(qn(c) for c in columns)}) FROM STDIN"
     with connection.cursor() as cur:
@@ -34,16 +34,21 @@ def insert(model, records: list[dict], change_reason: str = "import_data"):
         record[pk] = new_id
     fields = [f for f in model._meta.concrete_fields]
     names = [f.attname for f in fields]
-    _copy(model._meta.db_table, [f.column for f in fields], ([r[n] for n in names] for r in records))
+    copy_rows(model._meta.db_table, [f.column for f in fields], ([r[n] for n in names] for r in records))
+    history(model, records, "+", change_reason)
+
+
+def history(model, records: list[dict], history_type: str, change_reason: str = "import_data"):
+    """COPY one simple_history row per record (`+` created, `~` changed)."""
     manager = getattr(model, "history", None)
-    if manager is None:
+    if manager is None or not records:
         return
     hist = manager.model
     tracked = [f.attname for f in hist.tracked_fields]
     user = hist.get_default_history_user(model(**records[0]))
-    extra = [getattr(user, "pk", None), timezone.now(), change_reason, "+"]
+    extra = [getattr(user, "pk", None), timezone.now(), change_reason, history_type]
     columns = [hist._meta.get_field(n).column for n in tracked] + [
         hist._meta.get_field(n).column for n in ("history_user_id", "history_date", "history_change_reason",
                                                  "history_type")
     ]
-    _copy(hist._meta.db_table, columns, ([r[n] for n in tracked] + extra for r in records))
+    copy_rows(hist._meta.db_table, columns, ([r[n] for n in tracked] + extra for r in records))

@@ -61,6 +61,7 @@ class Params:
     clause_min: float = 0.2  # clause pairs scoring below this are not evidence
     evidence_mass: float = 4.0  # idf mass of shared bi-grams for full evidence (≈ one specific bi-gram + a half)
     top_k: int = 3
+    keep_per_pair: int = 24  # clause pairs kept per agency pair (evidence and explanations)
     chunk_rows: int = 2000
     max_pairs_per_finding: int = 10
     background: bool = True
@@ -205,7 +206,7 @@ class Corpus:
         self.params = params or Params()
         self.by_jur: dict = defaultdict(_Buffer)
         self.df = np.zeros(N_FEATURES, dtype=np.int32)
-        self._agency_terms: dict[int, set] = defaultdict(set)
+        self._agency_terms: dict[int, list] = defaultdict(list)
         self.n_statements = 0
         self.n_clauses = 0
         self.n_agencies_with_text = 0
@@ -216,10 +217,10 @@ class Corpus:
         if node is None or not clauses:
             return
         seen = self._agency_terms[agency_id]
+        seen.extend(c.terms for c in clauses)
         buf = self.by_jur[node.jurisdiction] if node.comparable else None
         core = 1 if kind == "function" else 0
         for c in clauses:
-            seen.update(c.terms.tolist())
             if buf is not None:
                 buf.agency.append(agency_id)
                 buf.stmt.append(statement_id)
@@ -229,10 +230,10 @@ class Corpus:
 
     def finish_agency(self, agency_id: int):
         """Count the agency's distinct terms into df (once all its statements are in)."""
-        terms = self._agency_terms.pop(agency_id, None)
-        if terms:
+        arrays = self._agency_terms.pop(agency_id, None)
+        if arrays:
             self.n_agencies_with_text += 1
-            self.df[np.fromiter(terms, dtype=np.int64, count=len(terms))] += 1
+            self.df[np.unique(np.concatenate(arrays))] += 1
 
     def finish(self):
         for aid in list(self._agency_terms):
@@ -241,14 +242,17 @@ class Corpus:
     def idf(self) -> np.ndarray:
         params = self.params
         n = self.n_agencies_with_text
-        df = self.df.astype(np.float32)
+        df = self.df
         if params.background:
             bdf, bn = background_df()
-            df += bdf
+            df = df + bdf
             n += bn
         n = max(n, 1)
-        idf = (np.log((1.0 + n) / (1.0 + df)) + 1.0).astype(np.float32)
-        idf[(df >= max(params.min_df_count, params.max_df * n)) & (df > 0)] = 0.0
+        idf = np.full(N_FEATURES, np.log(1.0 + n) + 1.0, dtype=np.float32)
+        seen = np.flatnonzero(df)
+        d = df[seen]
+        idf[seen] = np.log((1.0 + n) / (1.0 + d)) + 1.0
+        idf[seen[d >= max(params.min_df_count, params.max_df * n)]] = 0.0
         idf[:BIGRAM_BIT] *= params.unigram_weight
         return idf
 
@@ -256,24 +260,30 @@ class Corpus:
 # --- scoring -------------------------------------------------------------------------------
 
 def _clause_matrix(buf: _Buffer, idf: np.ndarray) -> sparse.csr_matrix:
+    """Row-normalised TF-IDF matrix of the buffer's clauses. Columns are the term ids used in
+    this jurisdiction only (`matrix.terms` maps a column back to its term id)."""
     lengths = np.fromiter((len(c.terms) for c in buf.clauses), dtype=np.int64, count=len(buf))
     indptr = np.zeros(len(buf) + 1, dtype=np.int64)
     np.cumsum(lengths, out=indptr[1:])
-    indices = np.concatenate([c.terms for c in buf.clauses]) if len(buf) else np.zeros(0, np.int32)
+    ids = np.concatenate([c.terms for c in buf.clauses]) if len(buf) else np.zeros(0, np.int32)
+    terms, cols = np.unique(ids, return_inverse=True)
     m = sparse.csr_matrix(
-        (np.ones(len(indices), dtype=np.float32), indices, indptr), shape=(len(buf), N_FEATURES)
+        (np.ones(len(cols), dtype=np.float32), cols.astype(np.int32), indptr), shape=(len(buf), len(terms))
     )
     m.sum_duplicates()
-    m.data = (1.0 + np.log(m.data)) * idf[m.indices]
+    m.data = (1.0 + np.log(m.data)) * idf[terms[m.indices]]
     m.eliminate_zeros()
     norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
-    return sparse.csr_matrix(sparse.diags(1.0 / norms) @ m)
+    m = sparse.csr_matrix(sparse.diags(1.0 / norms) @ m)
+    m.terms = terms
+    return m
 
 
 def _row(x: sparse.csr_matrix, i: int):
+    """(term ids, weights) of row i, sorted by term id."""
     lo, hi = x.indptr[i], x.indptr[i + 1]
-    return x.indices[lo:hi], x.data[lo:hi]
+    return x.terms[x.indices[lo:hi]], x.data[lo:hi]
 
 
 def clause_pair_score(ci: ClauseData, cj: ClauseData, ri, rj, idf: np.ndarray, params: Params):
@@ -306,33 +316,81 @@ def _comparable(a: AgencyNode, b: AgencyNode) -> bool:
     return a.id != b.id and a.id not in b.ancestors and b.id not in a.ancestors
 
 
+def _scope_bits(buf: _Buffer) -> np.ndarray:
+    groups = {g: 1 << k for k, g in enumerate(sorted(vt.SCOPE_GROUPS))}
+    return np.fromiter((sum(groups[g] for g in c.scopes) for c in buf.clauses), dtype=np.int64, count=len(buf))
+
+
 def score_jurisdiction(buf: _Buffer, idf: np.ndarray, agencies: dict[int, AgencyNode], params: Params):
-    """Clause rows of one jurisdiction → {(agency a id, agency b id): [ClausePair]}."""
+    """Clause rows of one jurisdiction → ({(agency a id, agency b id): [ClausePair]}, clause matrix).
+
+    Vectorised: candidates, cosine, evidence mass (a second sparse product over the bi-gram
+    columns weighted by idf) and scope conflicts per row chunk; then, per agency pair, only the
+    `keep_per_pair` best clause pairs are kept, and only those touching an exclusion are rescored
+    one by one (exclusions can only lower a score)."""
     best: dict = defaultdict(list)
     if len(buf) < 2:
-        return best
+        return best, None
     x = _clause_matrix(buf, idf)
     xt = sparse.csr_matrix(x.T)
-    agency_of = np.frombuffer(buf.agency, dtype=np.int64) if len(buf.agency) else np.zeros(0, np.int64)
+    ev = x.copy()
+    term_of = x.terms[ev.indices]
+    ev.data = np.sqrt(idf[term_of]) * (term_of >= BIGRAM_BIT)
+    ev.eliminate_zeros()
+    evt = sparse.csr_matrix(ev.T)
+    agency_of = np.frombuffer(buf.agency, dtype=np.int64)
+    ids = np.unique(agency_of)
+    by_code = sorted(ids.tolist(), key=lambda a: agencies[a].code)
+    rank_of = np.empty(len(ids), dtype=np.int64)
+    rank_of[np.searchsorted(ids, by_code)] = np.arange(len(ids))
+    rank = rank_of[np.searchsorted(ids, agency_of)]
+    scopes = _scope_bits(buf)
+    has_excl = np.fromiter((len(c.excluded) > 0 for c in buf.clauses), dtype=bool, count=len(buf))
+    parts = []
     for start in range(0, x.shape[0], params.chunk_rows):
-        block = (x[start:start + params.chunk_rows] @ xt).tocoo()
+        stop = min(start + params.chunk_rows, x.shape[0])
+        block = (x[start:stop] @ xt).tocoo()
         rows = block.row.astype(np.int64) + start
-        keep = (block.data >= params.candidate_min) & (rows < block.col)
-        ii, jj = rows[keep], block.col[keep]
+        cols = block.col.astype(np.int64)
+        keep = (block.data >= params.candidate_min) & (rows < cols)
+        ii, jj, cos = rows[keep], cols[keep], block.data[keep].astype(np.float64)
         keep = agency_of[ii] != agency_of[jj]
-        for i, j in zip(ii[keep].tolist(), jj[keep].tolist(), strict=False):
-            ai, aj = agencies[buf.agency[i]], agencies[buf.agency[j]]
-            if not _comparable(ai, aj):
-                continue
-            score, shared = clause_pair_score(buf.clauses[i], buf.clauses[j], _row(x, i), _row(x, j), idf, params)
-            if score < params.clause_min:
-                continue
-            if ai.code > aj.code:
-                ai, aj, i, j = aj, ai, j, i
-            best[(ai.id, aj.id)].append(
-                ClausePair(i, j, buf.stmt[i], buf.stmt[j], score, shared, bool(buf.core[i] and buf.core[j]))
-            )
-    return best
+        ii, jj, cos = ii[keep], jj[keep], cos[keep]
+        if not len(ii):
+            continue
+        mass = np.asarray((ev[start:stop] @ evt)[ii - start, jj]).ravel()
+        score = cos * np.minimum(1.0, mass / params.evidence_mass)
+        si, sj = scopes[ii], scopes[jj]
+        score[(si != 0) & (sj != 0) & ((si & sj) == 0)] = 0.0
+        keep = score >= params.clause_min
+        ii, jj, score = ii[keep], jj[keep], score[keep]
+        swap = rank[ii] > rank[jj]
+        ii, jj = np.where(swap, jj, ii), np.where(swap, ii, jj)
+        parts.append((ii, jj, score))
+    if not parts:
+        return best, x
+    ii, jj, score = (np.concatenate(p) for p in zip(*parts, strict=True))
+    key = rank[ii] * len(ids) + rank[jj]
+    order = np.lexsort((-score, key))
+    ii, jj, score, key = ii[order], jj[order], score[order], key[order]
+    bounds = np.flatnonzero(np.diff(key)) + 1
+    limit = 2 * params.keep_per_pair
+    for lo, hi in zip(np.r_[0, bounds].tolist(), np.r_[bounds, len(key)].tolist(), strict=True):
+        a, b = agencies[buf.agency[int(ii[lo])]], agencies[buf.agency[int(jj[lo])]]
+        if not _comparable(a, b):
+            continue
+        cps = []
+        for i, j, sc in zip(ii[lo:min(hi, lo + limit)].tolist(), jj[lo:min(hi, lo + limit)].tolist(),
+                            score[lo:min(hi, lo + limit)].tolist(), strict=True):
+            if has_excl[i] or has_excl[j]:
+                sc = clause_pair_score(buf.clauses[i], buf.clauses[j], _row(x, i), _row(x, j), idf, params)[0]
+                if sc < params.clause_min:
+                    continue
+            cps.append(ClausePair(i, j, buf.stmt[i], buf.stmt[j], sc, [], bool(buf.core[i] and buf.core[j])))
+        cps.sort(key=lambda p: -p.score)
+        if cps:
+            best[(a.id, b.id)] = cps[: params.keep_per_pair]
+    return best, x
 
 
 def aggregate(cpairs: list, params: Params) -> float:
@@ -351,20 +409,23 @@ def aggregate(cpairs: list, params: Params) -> float:
     return max(core, sum(top) / params.top_k)
 
 
-def explain(cpairs: list, buf: _Buffer, params: Params) -> tuple[list, list]:
-    """Mandate pairs (best clause pair per statement pair, best first) and shared terms."""
+def explain(cpairs: list, buf: _Buffer, x, idf: np.ndarray, params: Params) -> tuple[list, list]:
+    """Mandate pairs (best clause pair per statement pair, best first, with their shared terms)
+    and the finding's shared terms (weighted over those pairs)."""
     ranked = sorted(cpairs, key=lambda p: -p.score)
     mpairs: dict = {}
-    weight: dict = defaultdict(float)
     for p in ranked:
-        for rank, t in enumerate(p.terms):
-            weight[t] += p.score / (1 + rank)
         if (p.a, p.b) not in mpairs:
-            mpairs[(p.a, p.b)] = MandatePair(
-                p.a, p.b, round(p.score, 4), list(p.terms), (buf.clauses[p.i].text, buf.clauses[p.j].text)
-            )
-    terms = sorted(weight, key=lambda t: -weight[t])
-    return list(mpairs.values())[: params.max_pairs_per_finding], terms
+            mpairs[(p.a, p.b)] = p
+            if len(mpairs) == params.max_pairs_per_finding:
+                break
+    out, weight = [], defaultdict(float)
+    for p in mpairs.values():
+        terms = clause_pair_score(buf.clauses[p.i], buf.clauses[p.j], _row(x, p.i), _row(x, p.j), idf, params)[1]
+        for rank, t in enumerate(terms):
+            weight[t] += p.score / (1 + rank)
+        out.append(MandatePair(p.a, p.b, round(p.score, 4), terms, (buf.clauses[p.i].text, buf.clauses[p.j].text)))
+    return out, sorted(weight, key=lambda t: -weight[t])
 
 
 def findings(corpus: Corpus, min_score: float | None = None, progress=None, jurisdictions=None):
@@ -377,10 +438,11 @@ def findings(corpus: Corpus, min_score: float | None = None, progress=None, juri
     for jur in list(corpus.by_jur):
         buf = corpus.by_jur[jur]
         if jurisdictions is None or jur in jurisdictions:
-            for (a, b), cpairs in score_jurisdiction(buf, idf, corpus.agencies, params).items():
+            best, x = score_jurisdiction(buf, idf, corpus.agencies, params)
+            for (a, b), cpairs in best.items():
                 score = aggregate(cpairs, params)
                 if score >= floor:
-                    pairs, terms = explain(cpairs, buf, params)
+                    pairs, terms = explain(cpairs, buf, x, idf, params)
                     yield PairFinding(a, b, round(score, 4), pairs, terms)
         if progress is not None:
             progress(len(buf))

@@ -130,7 +130,14 @@ def _analysed(stream, workers: int):
 
     ctx = mp.get_context("fork")
     with ctx.Pool(workers) as pool:
-        for result in pool.imap(index.analyse_batch, batches(), chunksize=1):
+        window = []  # batches are read in this thread (bounded memory, ordered results)
+        for batch in batches():
+            window.append(batch)
+            if len(window) >= 8 * workers:
+                for result in pool.imap(index.analyse_batch, window):
+                    yield from result
+                window = []
+        for result in pool.imap(index.analyse_batch, window):
             yield from result
 
 
@@ -146,19 +153,8 @@ def compute(under: Agency | None = None, params: index.Params | None = None, *, 
 
         scope_ids = set(subtree_ids(under.pk, day, active_only=False))
     nodes = load_nodes(day, scope_ids)
-    corpus = index.Corpus(nodes, params)
     fps: dict[int, str] = {}
-    current = None
-    rows = _hashing(_mandates(day, scope_ids), fps)
-    for sid, aid, kind, clauses in _analysed(rows, workers):
-        if aid != current:
-            if current is not None:
-                corpus.finish_agency(current)
-            current = aid
-        corpus.add(sid, aid, kind, clauses)
-        if progress is not None:
-            progress("statement", 1)
-    corpus.finish()
+    corpus = build_corpus(nodes, _hashing(_mandates(day, scope_ids), fps), params, workers=workers, progress=progress)
     empty = hashlib.sha256().hexdigest()
     for aid in nodes:
         fps.setdefault(aid, empty)
@@ -178,6 +174,22 @@ def compute(under: Agency | None = None, params: index.Params | None = None, *, 
         progress=(lambda n: progress("clause", n)) if progress else None, jurisdictions=jurisdictions,
     ))
     return Computed(corpus, nodes, fps, found, jurisdictions)
+
+
+def build_corpus(nodes: dict, rows, params: index.Params, *, workers: int = 1, progress=None) -> index.Corpus:
+    """Analyse (id, agency id, kind, ref, text) rows — ordered by agency — into a Corpus."""
+    corpus = index.Corpus(nodes, params)
+    current = None
+    for sid, aid, kind, clauses in _analysed(rows, workers):
+        if aid != current:
+            if current is not None:
+                corpus.finish_agency(current)
+            current = aid
+        corpus.add(sid, aid, kind, clauses)
+        if progress is not None:
+            progress("statement", 1)
+    corpus.finish()
+    return corpus
 
 
 def state_keys(nodes: dict, fps: dict) -> dict[int, str]:

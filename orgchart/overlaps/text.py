@@ -36,9 +36,7 @@ def _old_style_table() -> dict[str, str]:
 
 
 _TONE_TABLE = _old_style_table()
-_TONE_RE = re.compile(
-    r"(?<![qg])(" + "|".join(map(re.escape, _TONE_TABLE)) + r")(?![a-zà-ỹđ])"
-)
+_TONE_RE = re.compile(r"(?<![qg])[ou][àáảãạèéẻẽẹỳýỷỹỵ](?![a-zà-ỹđ])")
 
 # Abbreviations used in mandate texts (case-sensitive, whole tokens).
 ABBREVIATIONS: dict[str, str] = {
@@ -80,38 +78,49 @@ ABBREVIATIONS: dict[str, str] = {
     "ĐVSNCL": "đơn vị sự nghiệp công lập",
     "TW": "trung ương",
 }
-_ABBR_RE = re.compile(
-    r"(?<![\wĐđ&])(" + "|".join(map(re.escape, sorted(ABBREVIATIONS, key=len, reverse=True))) + r")(?![\wĐđ&])"
-)
+_ABBR_RE = re.compile(r"(?<![\w&,-])[A-ZĐ][A-ZĐ&,-]*[A-ZĐ](?![\w&])")
 
 # Sectors renamed by law: one name per object so that versions of the same mandate meet.
-RENAMED = [
-    (re.compile(r"\bdạy nghề\b"), "giáo dục nghề nghiệp"),  # Luật Giáo dục nghề nghiệp 2014
-    (re.compile(r"\b(vệ sinh an toàn|an toàn vệ sinh) thực phẩm\b"), "an toàn thực phẩm"),  # Luật ATTP 2010
-    (re.compile(r"\bkhám,? chữa bệnh\b"), "khám bệnh, chữa bệnh"),
-    (re.compile(r"\bqui\b"), "quy"),
-    (re.compile(r"\[truncated in source excerpt\]"), " "),
+RENAMED = [  # (substring that must be present, pattern, replacement)
+    ("dạy nghề", re.compile(r"\bdạy nghề\b"), "giáo dục nghề nghiệp"),  # Luật Giáo dục nghề nghiệp 2014
+    ("thực phẩm", re.compile(r"\b(vệ sinh an toàn|an toàn vệ sinh) thực phẩm\b"), "an toàn thực phẩm"),  # Luật ATTP 2010
+    ("chữa bệnh", re.compile(r"\bkhám,? chữa bệnh\b"), "khám bệnh, chữa bệnh"),
+    ("qui", re.compile(r"\bqui\b"), "quy"),
+    ("[truncated", re.compile(r"\[truncated in source excerpt\]"), " "),
 ]
 
 
 # Place names: capitalised words after an administrative unit ("tỉnh Hưng Yên", "Thành phố Hà Nội").
 _PLACE_RE = re.compile(
-    r"\b([Tt]ỉnh|[Tt]hành phố|[Hh]uyện|[Qq]uận|[Tt]hị xã|[Xx]ã|[Pp]hường|[Tt]hị trấn)"
+    r"(?=[TtHhQqXxPp])\b([Tt]ỉnh|[Tt]hành phố|[Hh]uyện|[Qq]uận|[Tt]hị xã|[Xx]ã|[Pp]hường|[Tt]hị trấn)"
     r"((?:\s+[A-ZĐÀ-Ỹ][\w-]*)+)"
 )
+
+
+_CAPITAL_AFTER_SPACE_RE = re.compile(r"[a-zà-ỹđ,;:] +[A-ZĐÀ-Ỹ]")
+
+
+def _expand(m: re.Match) -> str:
+    word = m.group(0)
+    if word in ABBREVIATIONS:
+        return ABBREVIATIONS[word]
+    head = word.rstrip(",-")  # "UBND," – the class may take trailing punctuation
+    return ABBREVIATIONS.get(head, head) + word[len(head):]
 
 
 def normalize(text: str) -> str:
     """NFC, place names dropped, abbreviations expanded, lower case, one tone placement,
     renamed sectors, spaces."""
     s = unicodedata.normalize("NFC", text or "")
-    s = _PLACE_RE.sub(lambda m: m.group(1), s)
-    s = _ABBR_RE.sub(lambda m: ABBREVIATIONS[m.group(1)], s)
+    if _CAPITAL_AFTER_SPACE_RE.search(s):
+        s = _PLACE_RE.sub(lambda m: m.group(1), s)
+        s = _ABBR_RE.sub(_expand, s)
     s = s.lower().replace("\u00a0", " ")
-    s = _TONE_RE.sub(lambda m: _TONE_TABLE[m.group(1)], s)
-    for pattern, repl in RENAMED:
-        s = pattern.sub(repl, s)
-    return _SPACES_RE.sub(" ", s).strip()
+    s = _TONE_RE.sub(lambda m: _TONE_TABLE.get(m.group(0), m.group(0)), s)
+    for needle, pattern, repl in RENAMED:
+        if needle in s:
+            s = pattern.sub(repl, s)
+    return " ".join(s.split())
 
 
 _SPACES_RE = re.compile(r"\s+")
@@ -120,47 +129,34 @@ _SPACES_RE = re.compile(r"\s+")
 # --- clauses -------------------------------------------------------------------------------
 
 # Item markers: "1.", "12.", "4.1", "1.1.", "a)", "đ)", "a.", "-", "+" at the start of an item.
-_ITEM_RE = re.compile(
-    r"(?:(?<=^)|(?<=[\s;:.,]))(?:\d{1,2}(?:\.\d{1,2})*\.?|[a-zđ][).]|[-+•])\s+(?=[^\s])"
-)
-_CLAUSE_SPLIT_RE = re.compile(r"[;:]|\s(?=\d{1,2}(?:\.\d{1,2})+\s)|(?<=\.)\s+(?=[a-zđ]\)\s)")
+_ITEM_RE = re.compile(r"^\s*(?:(?:\d{1,2}(?:\.\d{1,2})*\.?|[a-zđ][).]|[-+•])\s+)+")
 
 
 def strip_numbering(s: str) -> str:
-    return _ITEM_RE.sub(" ", s)
+    """Item markers at the start of an item ("1.", "4.1", "a)", "đ)", "-")."""
+    return _ITEM_RE.sub("", s, count=1)
 
 
 def split_clauses(norm: str) -> list[str]:
     """A normalised statement → its clauses (items and `;`/`:`-separated parts), numbering removed.
-    Parentheses are kept with their clause (a `;` inside parentheses does not split)."""
+    A `;` or `:` inside parentheses does not split."""
     if "(" not in norm:
         return _finish_clauses(_PARTS_RE.split(norm))
-    parts, depth, cur = [], 0, []
-    for ch in norm:
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth = max(0, depth - 1)
-        if depth == 0 and ch in ";:":
-            parts.append("".join(cur))
-            cur = []
-        else:
-            cur.append(ch)
-    parts.append("".join(cur))
-    return _finish_clauses(parts)
+    return _finish_clauses(_PARTS_PAREN_RE.split(norm))
 
 
+_PARTS_PAREN_RE = re.compile(r"[;:](?![^()]*\))")
 _PARTS_RE = re.compile(r"[;:]")
 _SENTENCE_RE = re.compile(r"(?<=[a-zà-ỹđ)])\.\s+(?=[a-zà-ỹđ])")
-_SUBITEM_RE = re.compile(r"(?:(?<=^)|(?<=[\s.,]))(?:[a-zđ]\)|\d{1,2}\.\d{1,2}\.?)\s")
+_SUBITEM_RE = re.compile(r"(?:^|(?<=[\s.,]))(?:[a-zđ]\)|\d{1,2}\.\d{1,2}\.?)\s")
 
 
 def _finish_clauses(parts: list[str]) -> list[str]:
     """Split parts further at sentence ends and sub-item markers (a), 4.1); strip numbering."""
     out = []
     for part in parts:
-        for sentence in _SENTENCE_RE.split(part):
-            for sub in _SUBITEM_RE.split(sentence):
+        for sentence in _SENTENCE_RE.split(part) if ". " in part else (part,):
+            for sub in _SUBITEM_RE.split(sentence) if ")" in sentence or "." in sentence else (sentence,):
                 sub = strip_numbering(sub).strip(" .,-")
                 if sub:
                     out.append(sub)

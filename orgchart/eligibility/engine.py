@@ -27,7 +27,7 @@ from .facts import (
     PlanFact,
     PositionFacts,
 )
-from .rules import RULES_BY_ACTION, VIOLATION, Finding
+from .rules import VIOLATION, Finding, rules_for
 
 _NON_HOLDING = [str(k) for k in NON_HOLDING_KINDS]
 _STAFF_TYPES = frozenset({"civil_servant", "cadre"})
@@ -79,7 +79,7 @@ def _official_filter(pool, ids) -> tuple[str, list]:
     """A WHERE fragment on `official_id` for these officials, in one statement: an array
     parameter on PostgreSQL, the id list on SQLite when short, else the pool as a subquery."""
     if connection.vendor == "postgresql":
-        return "official_id = ANY(%s::bigint[])", [ids]
+        return "official_id = ANY(%s::bigint[])", ["{" + ",".join(map(str, ids)) + "}"]  # one text param
     if len(ids) <= 900 or pool is None:
         return f"official_id IN ({', '.join(['%s'] * len(ids))})", list(ids)
     sql, params = pool.order_by().values("pk").query.sql_with_params()
@@ -251,10 +251,11 @@ class PositionSide:
 
 # --- running the rules ----------------------------------------------------------------------------
 def run(official: OfficialFacts, history: HistoryFacts, position: PositionFacts, action: str,
-        on_date: dt.date) -> Result:
+        on_date: dt.date, rules: tuple | None = None) -> Result:
+    """Every finding for one case; `rules` = rules_for(position, action) when checking many."""
     case = Case(official, history, position, action, on_date)
     findings = []
-    for fn in RULES_BY_ACTION[action]:
+    for fn in rules if rules is not None else rules_for(position, action):
         f = fn(case)
         if f is not None:
             findings.append(f)
@@ -286,7 +287,8 @@ def candidates(position: JobPosition | int, action: str, on_date: dt.date, offic
     pid = getattr(position, "pk", position)
     side = PositionSide([pid])
     pf = side.facts(pid, on_date)
-    results = [run(o, h, pf, action, on_date) for o, h in load_officials(officials).values()]
+    rules = rules_for(pf, action)
+    results = [run(o, h, pf, action, on_date, rules) for o, h in load_officials(officials).values()]
     results.sort(key=rank_key)
     return results
 

@@ -400,6 +400,27 @@ RULES_BY_ACTION = {action: tuple(fn for _, fn, actions in RULES if action in act
 NEVER_OVERRIDABLE = frozenset({"POS-QUOTA-FULL", "POS-DEPUTY-CAP", "ELIG-RETIRED", "ELIG-SEPARATED"})
 
 
+# Position-side preconditions: a rule whose precondition is false for the position can never
+# fire, so `rules_for` leaves it out once per position instead of once per official.
+PRECONDITIONS = {
+    appt_succession_plan: lambda p: p.requires_succession_plan,
+    rot_remaining: lambda p: p.category == "leadership",
+    std_education: lambda p: bool(p.min_education),
+    std_edu_field: lambda p: bool(p.education_fields_folded),
+    std_rank: lambda p: bool(p.required_rank.strip()),
+    std_political_theory: lambda p: bool(p.min_political_theory),
+    std_state_mgmt: lambda p: bool(p.min_state_mgmt),
+    std_experience: lambda p: bool(p.min_years_experience),
+    pos_quota_full: lambda p: p.quota is not None,
+    pos_deputy_cap: lambda p: p.leadership_role == "deputy",
+}
+
+
+def rules_for(position, action: str) -> tuple:
+    """The rules that may fire for this position and action (same findings as all of them)."""
+    return tuple(fn for fn in RULES_BY_ACTION[action] if PRECONDITIONS.get(fn, bool)(position))
+
+
 def evaluate(case: Case) -> list[Finding]:
     """Every finding that applies to the case, in the order of RULES.md §2."""
     out = []

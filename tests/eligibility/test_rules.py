@@ -426,3 +426,21 @@ def test_each_rule_fires_only_for_its_actions_and_every_finding_is_returned():
 def test_findings_follow_the_order_of_the_rules_table():
     got = codes(_bad_case("first_appointment"))
     assert got == sorted(got, key=R.CODES.index)
+
+
+def test_position_preconditions_never_drop_a_finding():
+    """rules_for() skips rules whose position-side precondition is false: same findings as all rules."""
+    positions = [
+        position(), position(category="professional", leadership_role="none", quota=0),
+        position(min_education="bachelor", education_fields=("Luật",), required_rank="01.003", quota=1,
+                 min_political_theory="elementary", min_state_mgmt="specialist", min_years_experience=3,
+                 requires_succession_plan=True, agency_kind="division", holder_ids=frozenset({9}),
+                 deputy_holder_ids=frozenset({9})),
+        position(leadership_role="head", agency_kind="department", requires_succession_plan=True),
+    ]
+    for action in ACTIONS:
+        for p in positions:
+            for c in (_bad_case(action), case(action), case(action, o=official(retirement_date=ON + 100 * ONE))):
+                c = replace(c, position=p)
+                full = [fn(c) for fn in R.RULES_BY_ACTION[action]]
+                assert [f for f in full if f] == [f for f in (fn(c) for fn in R.rules_for(p, action)) if f]

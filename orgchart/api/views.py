@@ -16,7 +16,10 @@ from .limits import check_cost
 
 log = logging.getLogger("orgchart.api")
 
-SAFE_CODES = {"forbidden", "not_found", "invalid", "conflict", "limit_exceeded", "query_too_costly", "unauthenticated"}
+# Codes of errors caused by the request itself (bad argument, unknown code, over a limit). They also
+# carry the conventional `classification: ValidationError`, so generic GraphQL tooling (schemathesis,
+# clients) tells them from server failures; "forbidden" is an authorisation answer.
+CLIENT_CODES = {"not_found", "invalid", "conflict", "limit_exceeded", "query_too_costly"}
 
 
 class OrgchartGraphQLView(GraphQLView):
@@ -54,10 +57,14 @@ class OrgchartGraphQLView(GraphQLView):
             # An unexpected exception inside a resolver: log it, answer without internals.
             log.error("GraphQL resolver error", exc_info=(type(original), original, original.__traceback__))
             formatted["message"] = "Lỗi nội bộ khi xử lý yêu cầu (internal error)"
-            formatted["extensions"] = {"code": "internal"}
+            formatted["extensions"] = {"code": "internal", "classification": "INTERNAL_SERVER_ERROR"}
         elif not isinstance(error, GraphQLError):
             log.error("GraphQL error", exc_info=(type(error), error, error.__traceback__))
-            formatted = {"message": "Lỗi nội bộ khi xử lý yêu cầu (internal error)", "extensions": {"code": "internal"}}
+            formatted = {"message": "Lỗi nội bộ khi xử lý yêu cầu (internal error)",
+                         "extensions": {"code": "internal", "classification": "INTERNAL_SERVER_ERROR"}}
+        extensions = formatted.get("extensions") or {}
+        if extensions.get("code") in CLIENT_CODES:
+            formatted["extensions"] = {**extensions, "classification": "ValidationError"}
         return formatted
 
 

@@ -22,7 +22,7 @@ PY = sys.executable
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--examples", type=int, default=40, help="generated cases per operation")
+    parser.add_argument("--examples", type=int, default=60, help="generated cases per operation")
     parser.add_argument("--min-requests", type=int, default=1000)
     args = parser.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="fuzz-"))

@@ -8,7 +8,7 @@ from collections import defaultdict
 
 from django.db.models import Count, Q
 
-from orgchart.core.choices import AgencyKind, LeadershipRole, MandateKind, QuotaKind, StaffType
+from orgchart.core.choices import LeadershipRole, MandateKind, QuotaKind, StaffType
 from orgchart.core.dates import today
 from orgchart.personnel.selectors import holding_q
 from orgchart.structure import tree
@@ -24,23 +24,29 @@ class UnknownAgency(LookupError):
     pass
 
 
+def scope(under_code: str | None, day: dt.date):
+    """Active agencies under `under_code` (itself included) on `day`, all active ones when
+    None — as a subquery of ids (works for a tree of any size)."""
+    root = None
+    if under_code:
+        root = Agency.objects.filter(code=under_code).first()
+        if root is None:
+            raise UnknownAgency(under_code)
+    return tree.subtree_expr(root, day, active_only=True)
+
+
 def scope_ids(under_code: str | None, day: dt.date) -> list[int]:
-    """Active agencies under `under_code` (itself included) on `day`; all active when None."""
-    if not under_code:
-        return list(Agency.objects.filter(Agency.active_q(day)).values_list("pk", flat=True))
-    root = Agency.objects.filter(code=under_code).only("pk").first()
-    if root is None:
-        raise UnknownAgency(under_code)
-    return tree.subtree_ids(root.pk, day, active_only=True)
+    return list(Agency.objects.filter(pk__in=scope(under_code, day)).values_list("pk", flat=True))
 
 
-def gather(ids: list[int], day: dt.date) -> tuple[dict[int, Agency], dict[int, rules.UnitFacts]]:
-    """({id: agency}, {id: UnitFacts}) for the active agencies `ids` on `day`."""
+def gather(ids, day: dt.date) -> tuple[dict[int, Agency], dict[int, rules.UnitFacts]]:
+    """({id: agency}, {id: UnitFacts}) for the active agencies `ids` (a list or a subquery of
+    ids) on `day`, in a fixed number of queries."""
     from orgchart.personnel.models import Assignment
     from orgchart.staffing.models import Quota
 
-    agencies = Agency.objects.in_bulk(ids)
-    parent_of = tree.parents_on(ids, day)
+    agencies = {a.pk: a for a in tree.annotate_parent_on(Agency.objects.filter(pk__in=ids), day)}
+    parent_of = {pk: a.parent_on_date for pk, a in agencies.items()}
     outside = {p for p in parent_of.values() if p and p not in agencies}
     parent_kind = dict(Agency.objects.filter(pk__in=outside).values_list("pk", "kind")) if outside else {}
     parent_kind.update({pk: a.kind for pk, a in agencies.items()})
@@ -54,11 +60,13 @@ def gather(ids: list[int], day: dt.date) -> tuple[dict[int, Agency], dict[int, r
             head_positions[aid] += 1
 
     cs_holders, deputies, heads = defaultdict(set), defaultdict(set), defaultdict(set)
-    holders = Assignment.objects.filter(holding_q(day), position_id__in=list(agency_of_pos)).values_list(
+    holders = Assignment.objects.filter(holding_q(day), tree.positions_q(ids, day)).values_list(
         "position_id", "official_id", "official__staff_type"
     )
     for pid, oid, staff_type in holders:
-        aid = agency_of_pos[pid]
+        aid = agency_of_pos.get(pid)
+        if aid is None:
+            continue
         if staff_type in CS_TYPES:
             cs_holders[aid].add(oid)
         if role_of_pos[pid] == LeadershipRole.DEPUTY:
@@ -103,8 +111,6 @@ def gather(ids: list[int], day: dt.date) -> tuple[dict[int, Agency], dict[int, r
     for aid, f in facts.items():
         f.departments = [facts[c] for c in children[aid] if facts[c].kind in rules.DEPARTMENT_KINDS]
     return agencies, facts
-
-
 def findings_for(ids: list[int], day: dt.date) -> list[dict]:
     agencies, facts = gather(ids, day)
     n = numbers_on(day)
@@ -120,7 +126,7 @@ def structure_findings(under_code: str | None = None, on_date: dt.date | None = 
     """RULES.md §4 findings for the active agencies under `under_code` (itself included) on
     `on_date` (default today): [{agency, code, severity, message, citation}] by agency code."""
     day = on_date or today()
-    return findings_for(scope_ids(under_code, day), day)
+    return findings_for(scope(under_code, day), day)
 
 
 # --- lineage ---------------------------------------------------------------------------------
@@ -172,7 +178,3 @@ def _walk(agency: Agency, backwards: bool, max_depth: int) -> list[dict]:
                     nxt.append(b)
         frontier = nxt
     return out
-
-
-def dissolved_kind_label(kind: str) -> str:
-    return AgencyKind(kind).label if kind in AgencyKind.values else kind

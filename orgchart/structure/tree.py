@@ -18,7 +18,7 @@ import datetime as dt
 from collections import defaultdict
 
 from django.db import connection
-from django.db.models import BigIntegerField, Count, Exists, F, OuterRef, Q, Subquery
+from django.db.models import BigIntegerField, Case, Count, Exists, F, OuterRef, Q, Subquery, When
 from django.db.models.functions import Coalesce
 from mptt.exceptions import InvalidMove
 
@@ -519,11 +519,12 @@ def _check_acyclic():
 
 def positions_of(agency_ids, day: dt.date) -> list[tuple[int, int, str]]:
     """[(position id, its agency id, leadership_role)] for the positions belonging to
-    `agency_ids` on `day`, in ≤ 2 queries (positions without link rows use their agency)."""
+    `agency_ids` (ids, or a subquery of ids such as `subtree_expr`) on `day`, in ≤ 2 queries
+    (positions without link rows use their agency)."""
     from orgchart.positions.models import JobPosition, PositionLink
 
-    ids = list(agency_ids)
-    if not ids:
+    ids = agency_ids if hasattr(agency_ids, "resolve_expression") else list(agency_ids)
+    if isinstance(ids, list) and not ids:
         return []
     if is_current(day):
         return list(JobPosition.objects.filter(agency_id__in=ids).values_list("pk", "agency_id", "leadership_role"))
@@ -537,3 +538,47 @@ def positions_of(agency_ids, day: dt.date) -> list[tuple[int, int, str]]:
         .values_list("pk", "agency_id", "leadership_role")
     )
     return rows
+
+
+def positions_q(agency_ids, day: dt.date, prefix: str = "position__") -> Q:
+    """A filter on a relation to positions (`prefix` = "position__" for assignments, "" for
+    positions): positions belonging to `agency_ids` (ids or a subquery) on `day`. No query."""
+    from orgchart.positions.models import PositionLink
+
+    if is_current(day):
+        return Q(**{f"{prefix}agency_id__in": agency_ids})
+    linked = PositionLink.objects.filter(PositionLink.covering_q(day), agency_id__in=agency_ids).values("position_id")
+    no_links = ~Exists(PositionLink.objects.filter(position_id=OuterRef(f"{prefix}pk" if prefix else "pk")))
+    return Q(**{f"{prefix}pk__in": linked}) | (Q(**{f"{prefix}agency_id__in": agency_ids}) & Q(no_links))
+
+
+def subtree_expr(root: Agency | None, day: dt.date, active_only: bool = True):
+    """The ids of `root`'s subtree on `day` (all agencies when root is None) as a subquery
+    usable in `pk__in=` / `agency_id__in=`: no id list travels through Python, so it works
+    for a subtree of any size. Costs at most the `is_current` query."""
+    from django.db.models.expressions import RawSQL
+
+    qs = Agency.objects.all()
+    if active_only:
+        qs = qs.filter(Agency.active_q(day))
+    if root is None:
+        return qs.values("pk")
+    if is_current(day):
+        return qs.filter(subtree_q(root, day)).values("pk")
+    sql, params = subtree_sql([root.pk], day)
+    if active_only:
+        sql = f"SELECT s.id FROM ({sql}) s JOIN structure_agency a ON a.id = s.id WHERE {_active_sql()}"
+        params = [*params, day, day]
+    else:
+        sql = f"SELECT s.id FROM ({sql}) s"
+    return RawSQL(sql, params)
+
+
+def annotate_parent_on(qs, day: dt.date):
+    """`qs` (agencies) annotated with `parent_on_date`, the parent id on `day` (no extra query)."""
+    if is_current(day):
+        return qs.annotate(parent_on_date=F("parent_id"))
+    has_links = Exists(AgencyLink.objects.filter(agency_id=OuterRef("pk")))
+    return qs.annotate(parent_on_date=Case(
+        When(has_links, then=_covering_parent(day)), default=F("parent_id"), output_field=BigIntegerField(),
+    ))

@@ -59,24 +59,29 @@ class RollupSnapshot(models.Model):
 
     day = models.DateField(unique=True)
     log_count = models.BigIntegerField()
-    static = models.BooleanField()
+    static = models.BooleanField(help_text="tree.is_current(day) when built")
     built_at = models.DateTimeField(auto_now=True)
 
 
 class RollupRow(models.Model):
-    """Quota of day.year and holders of one agency and kind on the day, counting only officials
-    with exactly one primary assignment that day (the others are in RollupMulti)."""
+    """One agency and kind: quota of day.year, separations/reductions dated in day.year, and
+    holders on the day counting only officials with exactly one primary assignment that day
+    (the others are in RollupMulti; every agency and kind they hold in has a row here)."""
 
     snapshot = models.ForeignKey(RollupSnapshot, on_delete=models.CASCADE, related_name="rows")
     agency_id = models.IntegerField()
+    tree_id = models.IntegerField(help_text="the agency's MPTT tree_id and lft when built")
+    lft = models.IntegerField()
     kind = models.CharField(max_length=16)
     quota = models.BigIntegerField(default=0)
     holders = models.BigIntegerField(default=0)
     retired = models.BigIntegerField(default=0)
     separated = models.BigIntegerField(default=0)
+    separations = models.BigIntegerField(default=0)
+    reductions = models.BigIntegerField(default=0)
 
     class Meta:
-        indexes = [models.Index(fields=["snapshot", "agency_id"])]
+        indexes = [models.Index(fields=["snapshot", "agency_id"]), models.Index(fields=["snapshot", "tree_id", "lft"])]
 
 
 class RollupMulti(models.Model):
@@ -86,6 +91,8 @@ class RollupMulti(models.Model):
     official_id = models.IntegerField()
     assignment_id = models.IntegerField()
     agency_id = models.IntegerField()
+    tree_id = models.IntegerField()
+    lft = models.IntegerField()
     kind = models.CharField(max_length=16)
     start_on = models.DateField()
     retired = models.SmallIntegerField(default=0)

@@ -145,14 +145,15 @@ def holders_cte(root_ids, day: dt.date, kind: str | None) -> tuple[str, list]:
     return sql, [*sub_params, *h0_params]
 
 
-def _separations_sql(year: int, kind: str | None) -> tuple[str, list]:
+def separations_cte(year: int, kind: str | None) -> tuple[str, list]:
     """CTE `sp(kind, reason, agency_id)`: separations dated in `year`, each with the agency of
-    the official's latest primary-kind assignment started on or before it (one correlated,
-    index-driven lookup per separation: never a scan of all assignments)."""
+    the official's latest primary-kind assignment started on or before it — the agency of its
+    position on the assignment's last day up to the separation, read from the PositionLink
+    intervals (a position without link rows: its JobPosition.agency). One correlated,
+    index-driven lookup per separation: never a scan of all assignments."""
     jan1, dec31 = dt.date(year, 1, 1), dt.date(year, 12, 31)
-    static = is_current(jan1) and is_current(dec31)
     last_day = "CASE WHEN a2.end_on IS NOT NULL AND a2.end_on < s.separated_on THEN a2.end_on ELSE s.separated_on END"
-    agency, agency_params = position_agency_sql(static, "p2", last_day, [])
+    agency, agency_params = position_agency_sql(False, "p2", last_day, [])
     nh, nh_params = non_holding_sql("a2")
     st_sql, st_params = staff_types_sql("o", kind)
     sql = (
@@ -166,53 +167,16 @@ def _separations_sql(year: int, kind: str | None) -> tuple[str, list]:
     return sql, [*agency_params, *nh_params, jan1, dec31, *st_params]
 
 
-def _holder_facts(ids, day: dt.date, kind: str | None, year: int) -> tuple[str, list, str, list]:
-    """(WITH-clause head, params, UNION ALL branches of quota and holder facts, params)."""
-    from . import snapshot
-
-    kind_filter = " AND {alias}.kind = %s" if kind else ""
-    kind_params = [kind] if kind else []
-    snap = snapshot.usable(day)
-    if snap is None:
-        head, params = holders_cte(ids, day, kind)
-        facts = (
-            f"SELECT st.root AS root, q.agency_id AS agency_id, q.kind AS kind, q.amount AS q, 0 AS h, 0 AS s,"
-            f" 0 AS r, 0 AS ret, 0 AS sep FROM {T_QUOTA} q JOIN st ON st.id = q.agency_id"
-            f" WHERE q.year = %s{kind_filter.format(alias='q')}"
-            " UNION ALL SELECT root, agency_id, kind, 0, 1, 0, 0, retired, separated FROM held WHERE rn = 1"
-        )
-        return head, params, facts, [year, *kind_params]
-    sub, sub_params = subtree_sql(ids, day)
-    head = (
-        f"WITH st AS ({sub}),"
-        " mh AS (SELECT st.root AS root, m.agency_id AS agency_id, m.kind AS kind, m.retired AS retired,"
-        " m.separated AS separated, ROW_NUMBER() OVER (PARTITION BY st.root, m.official_id"
-        " ORDER BY m.start_on DESC, m.assignment_id DESC) AS rn"
-        f" FROM {snapshot.T_MULTI} m JOIN st ON st.id = m.agency_id"
-        f" WHERE m.snapshot_id = %s{kind_filter.format(alias='m')})"
-    )
-    facts = (
-        "SELECT st.root AS root, x.agency_id AS agency_id, x.kind AS kind, x.quota AS q, x.holders AS h, 0 AS s,"
-        f" 0 AS r, x.retired AS ret, x.separated AS sep FROM {snapshot.T_ROW} x JOIN st ON st.id = x.agency_id"
-        f" WHERE x.snapshot_id = %s{kind_filter.format(alias='x')}"
-        " UNION ALL SELECT root, agency_id, kind, 0, 1, 0, 0, retired, separated FROM mh WHERE rn = 1"
-    )
-    return head, [*sub_params, snap, *kind_params], facts, [snap, *kind_params]
-
-
-def figures(root_ids, year: int, kind: str | None = None, day: dt.date | None = None) -> dict[int, dict[str, Figures]]:
-    """{root id: {quota kind: Figures}} for each root's whole subtree, in one statement (on
-    PostgreSQL the holder counts come from the materialised roll-up of `snapshot.py`)."""
-    ids = [int(i) for i in root_ids]
-    result: dict[int, dict[str, Figures]] = {i: {k: Figures() for k in KINDS if kind in (None, k)} for i in ids}
-    if not ids:
-        return result
-    day = day or reference_date(year)
-    head, params, facts, facts_params = _holder_facts(ids, day, kind, year)
-    seps, sep_params = _separations_sql(year, kind)
+def _live_sql(ids, day: dt.date, kind: str | None, year: int) -> tuple[str, list]:
+    head, params = holders_cte(ids, day, kind)
+    seps, sep_params = separations_cte(year, kind)
+    quota_kind = " AND q.kind = %s" if kind else ""
     sql = (
         f"{head}, {seps},"
-        f" facts AS ({facts}"
+        " facts AS ("
+        f"SELECT st.root AS root, q.agency_id AS agency_id, q.kind AS kind, q.amount AS q, 0 AS h, 0 AS s,"
+        f" 0 AS r, 0 AS ret, 0 AS sep FROM {T_QUOTA} q JOIN st ON st.id = q.agency_id WHERE q.year = %s{quota_kind}"
+        " UNION ALL SELECT root, agency_id, kind, 0, 1, 0, 0, retired, separated FROM held WHERE rn = 1"
         " UNION ALL SELECT st.root, sp.agency_id, sp.kind, 0, 0, 1, CASE WHEN sp.reason = %s THEN 1 ELSE 0 END, 0, 0"
         " FROM sp JOIN st ON st.id = sp.agency_id),"
         " per_agency AS (SELECT root, agency_id, kind, SUM(q) AS q, SUM(h) AS h, SUM(s) AS s, SUM(r) AS r,"
@@ -221,7 +185,68 @@ def figures(root_ids, year: int, kind: str | None = None, day: dt.date | None = 
         " SUM(CASE WHEN h > q THEN h - q ELSE 0 END), SUM(s), SUM(r), SUM(ret), SUM(sep)"
         " FROM per_agency GROUP BY root, kind"
     )
-    params = [*params, *sep_params, *facts_params, "reduction"]
+    return sql, [*params, *sep_params, year, *([kind] if kind else []), "reduction"]
+
+
+def _rollup_sql(ids, day: dt.date, kind: str | None, snap: int) -> tuple[str, list]:
+    """Sum the snapshot rows of each subtree; officials with several posts are counted once per
+    root (latest start) from the small multi table and added to their agency's row. On today's
+    tree the rows are found by MPTT range (tree_id, lft stored in the rows: an index range
+    scan); otherwise through the subtree CTE of the reference date."""
+    from .snapshot import T_AGENCY, T_MULTI, T_ROW
+
+    kf = " AND {a}.kind = %s" if kind else ""
+    kp = [kind] if kind else []
+    if is_current(day):
+        placeholders = ",".join(["%s"] * len(ids))
+        head = f"WITH rt AS (SELECT id AS root, tree_id, lft, rght FROM {T_AGENCY} WHERE id IN ({placeholders}))"
+        head_params = list(ids)
+        join = "JOIN rt ON {a}.tree_id = rt.tree_id AND {a}.lft >= rt.lft AND {a}.lft <= rt.rght"
+        # LATERAL (PostgreSQL, like the roll-up itself): one index range scan per root
+        rows = (
+            f"rt CROSS JOIN LATERAL (SELECT * FROM {T_ROW} y WHERE y.snapshot_id = %s{kf.format(a='y')}"
+            " AND y.tree_id = rt.tree_id AND y.lft >= rt.lft AND y.lft <= rt.rght) x"
+        )
+    else:
+        sub, head_params = subtree_sql(ids, day)
+        head = f"WITH rt AS ({sub})"
+        join = "JOIN rt ON rt.id = {a}.agency_id"
+        rows = f"{T_ROW} x JOIN rt ON rt.id = x.agency_id AND x.snapshot_id = %s{kf.format(a='x')}"
+    sql = (
+        f"{head},"
+        " mh AS (SELECT rt.root AS root, m.agency_id AS agency_id, m.kind AS kind, m.retired AS retired,"
+        " m.separated AS separated, ROW_NUMBER() OVER (PARTITION BY rt.root, m.official_id"
+        " ORDER BY m.start_on DESC, m.assignment_id DESC) AS rn"
+        f" FROM {T_MULTI} m {join.format(a='m')} WHERE m.snapshot_id = %s{kf.format(a='m')}),"
+        " mc AS (SELECT root, agency_id, kind, COUNT(*) AS h, SUM(retired) AS ret, SUM(separated) AS sep"
+        " FROM mh WHERE rn = 1 GROUP BY root, agency_id, kind),"
+        " t AS (SELECT rt.root AS root, x.kind AS kind, x.quota AS q, x.holders + COALESCE(mc.h, 0) AS h,"
+        " x.separations AS s, x.reductions AS r, x.retired + COALESCE(mc.ret, 0) AS ret,"
+        " x.separated + COALESCE(mc.sep, 0) AS sep"
+        f" FROM {rows}"
+        " LEFT JOIN mc ON mc.root = rt.root AND mc.agency_id = x.agency_id AND mc.kind = x.kind)"
+        " SELECT root, kind, SUM(q), SUM(h), SUM(CASE WHEN q > h THEN q - h ELSE 0 END),"
+        " SUM(CASE WHEN h > q THEN h - q ELSE 0 END), SUM(s), SUM(r), SUM(ret), SUM(sep)"
+        " FROM t GROUP BY root, kind"
+    )
+    return sql, [*head_params, snap, *kp, snap, *kp]
+
+
+def figures(root_ids, year: int, kind: str | None = None, day: dt.date | None = None,
+            size_hint: int | None = None) -> dict[int, dict[str, Figures]]:
+    """{root id: {quota kind: Figures}} for each root's whole subtree, in one statement. Large
+    subtrees (`size_hint` agencies ≥ snapshot.MIN_AGENCIES, or unknown) read the materialised
+    roll-up of `snapshot.py` when the database has it (PostgreSQL); the answer is the same."""
+    from . import snapshot
+
+    ids = [int(i) for i in root_ids]
+    result: dict[int, dict[str, Figures]] = {i: {k: Figures() for k in KINDS if kind in (None, k)} for i in ids}
+    if not ids:
+        return result
+    day = day or reference_date(year)
+    big = size_hint is None or size_hint >= snapshot.MIN_AGENCIES
+    snap = snapshot.usable(day) if big and day.year == year else None
+    sql, params = _rollup_sql(ids, day, kind, snap) if snap else _live_sql(ids, day, kind, year)
     with connection.cursor() as cur:
         cur.execute(sql, params)
         rows = cur.fetchall()

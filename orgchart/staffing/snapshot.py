@@ -21,6 +21,7 @@ from django.db import IntegrityError, connection, transaction
 
 from orgchart.personnel.models import Assignment, Official, Separation
 from orgchart.positions.models import JobPosition, PositionLink
+from orgchart.structure.models import Agency
 from orgchart.structure.tree import is_current
 
 from .models import ChangeLog, Quota, RollupMulti, RollupRow, RollupSnapshot
@@ -29,7 +30,11 @@ T_LOG = ChangeLog._meta.db_table
 T_SNAPSHOT = RollupSnapshot._meta.db_table
 T_ROW = RollupRow._meta.db_table
 T_MULTI = RollupMulti._meta.db_table
-WATCHED = [m._meta.db_table for m in (Assignment, Official, Separation, JobPosition, PositionLink, Quota)]
+WATCHED = [m._meta.db_table for m in (Assignment, Official, Separation, JobPosition, PositionLink, Quota, Agency)]
+T_AGENCY = Agency._meta.db_table
+# Subtrees smaller than this (agencies, MPTT count) are answered by the live query: exact, and
+# fast enough; bigger ones read the roll-up. Tests set it to 0 to exercise the roll-up.
+MIN_AGENCIES = 3000
 KEEP_SNAPSHOTS = 12
 FUNCTION = "staffing_log_change"
 
@@ -101,18 +106,20 @@ def usable(day: dt.date) -> int | None:
     static = is_current(day)
     count = _log_count()
     snap = RollupSnapshot.objects.filter(day=day).values_list("pk", "log_count", "static").first()
-    if snap is not None and snap[1] == count and snap[2] == static:
+    if snap is not None and tuple(snap[1:]) == (count, static):
         return snap[0]
     return build(day, count, static)
 
 
 def build(day: dt.date, count: int, static: bool) -> int | None:
     """Materialise the roll-up of `day`; `count` must have been read before (see module doc)."""
-    from .selectors import holdings_sql
+    from .selectors import holdings_sql, separations_cte
 
     h0, params = holdings_sql(day, None)
+    seps, sep_params = separations_cte(day.year, None)
     try:
         with transaction.atomic(), connection.cursor() as cur:
+            cur.execute("SET LOCAL jit = off")
             cur.execute(f"SELECT id FROM {T_SNAPSHOT} WHERE day = %s OR id NOT IN"
                         f" (SELECT id FROM {T_SNAPSHOT} ORDER BY built_at DESC LIMIT %s)", [day, KEEP_SNAPSHOTS])
             old = [r[0] for r in cur.fetchall()]
@@ -130,25 +137,35 @@ def build(day: dt.date, count: int, static: bool) -> int | None:
                 "CREATE TEMP TABLE staffing_multi ON COMMIT DROP AS"
                 " SELECT official_id FROM staffing_h0 GROUP BY official_id HAVING COUNT(*) > 1"
             )
+            # officials holding several posts contribute 0 here (only a row), 1 in RollupMulti
             cur.execute(
-                f"INSERT INTO {T_ROW} (snapshot_id, agency_id, kind, quota, holders, retired, separated)"
-                " SELECT %s, agency_id, kind, SUM(q), SUM(h), SUM(ret), SUM(sep) FROM ("
-                " SELECT h.agency_id, h.kind, 0 AS q, 1 AS h, h.retired AS ret, h.separated AS sep FROM staffing_h0 h"
-                " WHERE h.agency_id IS NOT NULL AND NOT EXISTS"
-                " (SELECT 1 FROM staffing_multi m WHERE m.official_id = h.official_id)"
-                f" UNION ALL SELECT q.agency_id, q.kind, q.amount, 0, 0, 0 FROM {Quota._meta.db_table} q WHERE q.year = %s"
-                ") x GROUP BY agency_id, kind",
-                [snap, day.year],
+                f"WITH {seps} INSERT INTO {T_ROW} (snapshot_id, agency_id, tree_id, lft, kind, quota, holders,"
+                " retired, separated, separations, reductions)"
+                " SELECT %s, x.agency_id, MIN(ag.tree_id), MIN(ag.lft), x.kind, SUM(q), SUM(h), SUM(ret), SUM(sep),"
+                " SUM(s), SUM(r) FROM ("
+                " SELECT h.agency_id, h.kind, 0 AS q, CASE WHEN m.official_id IS NULL THEN 1 ELSE 0 END AS h,"
+                " CASE WHEN m.official_id IS NULL THEN h.retired ELSE 0 END AS ret,"
+                " CASE WHEN m.official_id IS NULL THEN h.separated ELSE 0 END AS sep, 0 AS s, 0 AS r"
+                " FROM staffing_h0 h LEFT JOIN staffing_multi m ON m.official_id = h.official_id"
+                " WHERE h.agency_id IS NOT NULL"
+                f" UNION ALL SELECT q.agency_id, q.kind, q.amount, 0, 0, 0, 0, 0 FROM {Quota._meta.db_table} q"
+                " WHERE q.year = %s"
+                " UNION ALL SELECT sp.agency_id, sp.kind, 0, 0, 0, 0, 1, CASE WHEN sp.reason = %s THEN 1 ELSE 0 END"
+                " FROM sp WHERE sp.agency_id IS NOT NULL"
+                f") x JOIN {T_AGENCY} ag ON ag.id = x.agency_id GROUP BY x.agency_id, x.kind",
+                [*sep_params, snap, day.year, "reduction"],
             )
             cur.execute(
-                f"INSERT INTO {T_MULTI} (snapshot_id, official_id, assignment_id, agency_id, kind, start_on, retired,"
-                " separated) SELECT %s, h.official_id, h.aid, h.agency_id, h.kind, h.start_on, h.retired, h.separated"
+                f"INSERT INTO {T_MULTI} (snapshot_id, official_id, assignment_id, agency_id, tree_id, lft, kind,"
+                " start_on, retired, separated) SELECT %s, h.official_id, h.aid, h.agency_id, ag.tree_id, ag.lft,"
+                " h.kind, h.start_on, h.retired, h.separated"
                 " FROM staffing_h0 h JOIN staffing_multi m ON m.official_id = h.official_id"
-                " WHERE h.agency_id IS NOT NULL",
+                f" JOIN {T_AGENCY} ag ON ag.id = h.agency_id",
                 [snap],
             )
             cur.execute("DROP TABLE staffing_h0")
             cur.execute("DROP TABLE staffing_multi")
+            cur.execute(f"ANALYZE {T_ROW}")
         return snap
     except IntegrityError:  # a concurrent request built the same day first
         return None

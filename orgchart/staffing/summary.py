@@ -33,7 +33,8 @@ def summarize(agencies: list[Agency], year: int, kind: str | None = None, chains
         return []
     if chains is None:
         chains = {i: [a.pk for a in anc] for i, anc in ancestors_on(ids, day).items()}
-    per_root = selectors.figures(ids, year, kind, day)
+    size = sum((a.rght - a.lft + 1) // 2 for a in agencies)  # MPTT subtree sizes (a hint)
+    per_root = selectors.figures(ids, year, kind, day, size_hint=size)
     chain_ids = {i for c in chains.values() for i in c} | set(ids)
     rows = candidate_rows(chain_ids, year, [kind, ""] if kind else [""])
     targets = {i: pick(rows, [*chains.get(i, []), i], kind) for i in ids}

@@ -99,5 +99,6 @@ def rollup_mode(request, db):
             pytest.skip("the materialised roll-up is PostgreSQL only")
         snapshot.install()
         assert snapshot.installed()
+        request.getfixturevalue("monkeypatch").setattr(snapshot, "MIN_AGENCIES", 0)
     yield request.param
     snapshot._installed = False  # the test transaction (and the triggers) roll back

@@ -3,7 +3,7 @@
 from django.db import migrations
 
 WATCHED = ["personnel_assignment", "personnel_official", "personnel_separation", "positions_jobposition",
-           "positions_positionlink", "staffing_quota"]
+           "positions_positionlink", "staffing_quota", "structure_agency"]
 FUNCTION = "staffing_log_change"
 
 
@@ -35,6 +35,7 @@ class Migration(migrations.Migration):
         ("staffing", "0002_rollup_snapshot"),
         ("personnel", "0001_initial"),
         ("positions", "0001_initial"),
+        ("structure", "0001_initial"),
     ]
 
     operations = [migrations.RunPython(install, uninstall)]

@@ -184,3 +184,20 @@ def test_eligibility_checker_respects_scope(role_client, small_tree, official_wi
     html = client.get(f"/kiem-tra-bo-nhiem/?can_bo={official_with_records.code}&vi_tri={position.code}").content.decode()
     assert "ngoài phạm vi" in html
     assert "Đủ điều kiện" not in html
+
+
+def test_search_ignores_case_and_diacritics(client, small_tree):
+    Agency.objects.create(code="T-STC", name="Sở Tài chính", kind="department", level="province",
+                          parent=small_tree["root"])
+    for q in ("so tai chinh", "SỞ TÀI CHÍNH", "tài chính", "t-stc"):
+        html = client.get("/tim-kiem/", {"q": q}).content.decode()
+        assert "/co-quan/T-STC/" in html, q
+
+
+def test_search_sees_a_rename_at_once(client, small_tree):
+    assert "/co-quan/T-SO001/" in client.get("/tim-kiem/", {"q": "so so 1"}).content.decode()
+    agency = Agency.objects.get(code="T-SO001")
+    agency.name = "Sở Giáo dục và Đào tạo"
+    agency.save()
+    assert "/co-quan/T-SO001/" in client.get("/tim-kiem/", {"q": "giao duc va dao tao"}).content.decode()
+    assert "/co-quan/T-SO001/" not in client.get("/tim-kiem/", {"q": "so so 1"}).content.decode()

@@ -3,7 +3,7 @@
 `measure(n_statements)` builds a synthetic country in memory — jurisdictions of ~20 agencies,
 each agency given statements drawn from the real mandate texts of `reference/` and varied (place
 names, clause order, dropped and duplicated clauses, renumbering) — and runs the same code path
-as `detect_overlaps` (analysis in worker processes, document frequency, scoring per
+as `detect_overlaps` (analysis, document frequency, scoring per
 jurisdiction) without the database. Returns (statements per second, peak RSS in MiB of this
 process and its workers). `measure_db()` times `services.compute()` on the database as it is.
 """
@@ -50,32 +50,33 @@ def _vary(text: str, rnd: random.Random) -> str:
 
 
 def synthetic(n_statements: int, seed: int = 7):
-    """(nodes, rows) for about n_statements statements: rows (id, agency id, kind, ref, text) by agency."""
-    rnd = random.Random(seed)
+    """(nodes, rows) for n_statements statements: rows is a generator of (id, agency id, kind,
+    ref, text), agency by agency (so the benchmark streams like the database does)."""
     ref = _reference()
     kinds = list(ref)
+    n_agencies = -(-n_statements // STATEMENTS_PER_AGENCY)
     nodes: dict[int, index.AgencyNode] = {}
-    rows = []
-    next_id = 1
-    agency_id = 0
-    jur = 0
-    while len(rows) < n_statements:
-        jur += 1
-        jur_id = -jur  # the people's committee of this jurisdiction
-        nodes[jur_id] = index.AgencyNode(jur_id, f"J{jur}", None, frozenset(), False)
-        for k in range(AGENCIES_PER_JURISDICTION):
-            agency_id += 1
+    for a in range(n_agencies):
+        jur, k = divmod(a, AGENCIES_PER_JURISDICTION)
+        jur_id = -(jur + 1)  # the people's committee of this jurisdiction
+        if jur_id not in nodes:
+            nodes[jur_id] = index.AgencyNode(jur_id, f"J{jur + 1}", None, frozenset(), False)
+        nodes[a + 1] = index.AgencyNode(a + 1, f"J{jur + 1}.A{k:02d}", jur_id, frozenset({jur_id}), True)
+
+    def rows():
+        rnd = random.Random(seed)
+        sid = 0
+        for a in range(n_agencies):
+            jur, k = divmod(a, AGENCIES_PER_JURISDICTION)
             pool = ref[kinds[(k + jur) % len(kinds)]]
-            nodes[agency_id] = index.AgencyNode(agency_id, f"J{jur}.A{k:02d}", jur_id, frozenset({jur_id}), True)
             for s in range(STATEMENTS_PER_AGENCY):
-                item = pool[s % len(pool)] if s < len(pool) else rnd.choice(pool)
-                rows.append((next_id, agency_id, item["kind"] if s == 0 else "duty", str(s), _vary(item["text"], rnd)))
-                next_id += 1
-                if len(rows) >= n_statements:
-                    break
-            if len(rows) >= n_statements:
-                break
-    return nodes, rows
+                if sid >= n_statements:
+                    return
+                sid += 1
+                item = pool[s] if s < len(pool) else rnd.choice(pool)
+                yield (sid, a + 1, item["kind"] if s == 0 else "duty", str(s), _vary(item["text"], rnd))
+
+    return nodes, rows()
 
 
 def peak_rss_mb() -> float:
@@ -84,20 +85,22 @@ def peak_rss_mb() -> float:
     return max(own, children) / 1024.0
 
 
-def measure(n_statements: int, workers: int = 2, params: index.Params | None = None) -> tuple[float, float]:
+def measure(n_statements: int, workers: int = 1, params: index.Params | None = None) -> tuple[float, float]:
     """(statements per second through analysis + scoring, peak RSS MiB)."""
     nodes, rows = synthetic(n_statements)
     params = params or index.Params()
     index.analyse_clause.cache_clear()
-    start = time.perf_counter()
-    corpus = services.build_corpus(nodes, iter(rows), params, workers=workers)
+    start, cpu0 = time.perf_counter(), time.process_time()
+    corpus = services.build_corpus(nodes, rows, params, workers=workers)
     found = sum(1 for _ in index.findings(corpus, min_score=services.STORE_FLOOR))
-    elapsed = time.perf_counter() - start
-    measure.last = {"statements": len(rows), "clauses": corpus.n_clauses, "findings": found, "seconds": elapsed}
-    return len(rows) / elapsed, peak_rss_mb()
+    elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu0
+    n = corpus.n_statements
+    measure.last = {"statements": n, "clauses": corpus.n_clauses, "findings": found, "seconds": round(elapsed, 1),
+                    "cpu_seconds": round(cpu, 1), "statements_per_cpu_s": round(n / max(cpu, 1e-9))}
+    return n / elapsed, peak_rss_mb()
 
 
-def measure_db(workers: int = 2) -> tuple[float, float]:
+def measure_db(workers: int = 1) -> tuple[float, float]:
     """(statements per second of services.compute on the current database, peak RSS MiB)."""
     start = time.perf_counter()
     computed = services.compute(workers=workers)

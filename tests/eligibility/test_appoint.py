@@ -39,6 +39,8 @@ def test_an_eligible_appointment_ends_other_primary_assignments_the_day_before(w
     decision = AppointmentDecision.objects.get(assignment=new)
     assert decision.eligible and decision.override_reason == "" and decision.user.username == "u-personnel-all"
     assert new.history.latest().history_user.username == "u-personnel-all"
+    ended = world.a_cv.history.latest()
+    assert ended.history_user.username == "u-personnel-all" and "DEP" in ended.history_change_reason
 
 
 def test_an_ineligible_appointment_is_refused_with_every_violation_code(world, gql, make_token):

@@ -159,3 +159,18 @@ def test_scoped_token_needs_position_and_official_in_scope(world, gql, make_toke
     assign(b, world.ocv)
     body = check(gql, inside, official="B")  # position inside, official outside
     assert body["errors"][0]["extensions"]["code"] == "forbidden"
+
+
+@pytest.mark.parametrize("role", ["admin", "personnel", "auditor", "restructuring"])
+def test_every_role_may_check(world, gql, make_token, role):
+    assert result(gql, make_token(role))["eligible"] is True
+
+
+def test_the_regime_of_the_date_checked_applies(world, gql, make_token):
+    """A reprimand effective 2024-06-01 bars for 12 months under QĐ 80 and 24 under QĐ 377."""
+    Discipline.objects.create(official=world.a, form="reprimand", decided_on=D(2024, 5, 20), effective_on=D(2024, 6, 1))
+    Rating.objects.create(official=world.a, year=2023, rating="good")
+    token = make_token("personnel")
+    assert "APPT-DISCIPLINE" not in [v["code"] for v in result(gql, token, on=D(2025, 10, 7))["violations"]]
+    r = result(gql, token, on=D(2025, 10, 8))
+    assert [v["code"] for v in r["violations"]] == ["APPT-DISCIPLINE"] and "377" in r["violations"][0]["citation"]

@@ -62,3 +62,22 @@ def add_agency(db):
         return agency
 
     return make
+
+
+def load_csv_province(folder):
+    """Load agencies.csv + mandates.csv of a folder under tests/overlaps/data (codes as they are)."""
+    base = DATA / folder
+    created = {}
+    with open(base / "agencies.csv", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            created[row["code"]] = Agency.objects.create(
+                code=row["code"], name=row["name"], kind=row["kind"], level=row["level"],
+                parent=created.get(row["parent_code"]) if row["parent_code"] else None,
+            )
+    with open(base / "mandates.csv", encoding="utf-8") as fh:
+        Mandate.objects.bulk_create([
+            Mandate(agency=created[r["agency_code"]], ref=r["ref"], kind=r["kind"], text=r["text"],
+                    text_key=Mandate.make_text_key(r["kind"], r["text"]))
+            for r in csv.DictReader(fh)
+        ])
+    return created

@@ -124,3 +124,18 @@ def test_findings_are_explained(province):
     computed = services.compute()
     f = max(computed.findings, key=lambda f: f.score)
     assert f.pairs and f.terms and f.pairs[0].texts[0] and f.pairs[0].score > 0
+
+
+def test_second_province_other_text_versions(db):
+    """Other versions of the same departments (2008 VH-TT with "quảng cáo (trừ … báo chí …)",
+    2015 LĐTBXH with "dạy nghề", Sở Du lịch…), loaded next to the dev province."""
+    from .conftest import DATA, load_csv_province
+
+    load_province("TM")
+    load_csv_province("province2")
+    report = evaluate.evaluate(evaluate.read_labels(DATA / "province2" / "labels.csv"), index.DEFAULT_THRESHOLD)
+    assert report.f1 >= 0.8, evaluate.format_report(report)
+    assert report.lineage_reported == [] and report.cross_jurisdiction_reported == []
+    found = pairs_by_code(services.compute())
+    assert found.get(("TB.TTTT", "TB.VHTT"), 0.0) < index.DEFAULT_THRESHOLD  # delimited by the exclusion
+    assert not [p for p in found if p[0][:2] != p[1][:2]]

@@ -205,22 +205,30 @@ def _needs_scope_filter(info, agency) -> bool:
 
 class Query(graphene.ObjectType):
     staffing_summary = graphene.Field(
-        StaffingSummaryType, required=True, agency_code=graphene.String(required=True),
+        StaffingSummaryType, agency_code=graphene.String(required=True),
         year=graphene.Int(required=True), kind=graphene.String(),
-        description="RULES.md §3 figures and target status of the agency's whole subtree (public counts).",
+        description=(
+            "RULES.md §3 figures and target status of the agency's whole subtree (public counts). Target: the "
+            "row on the agency or its nearest ancestor covering the year; with `kind`, rows of that kind or '' (all "
+            "kinds), an exact-kind row winning on the same agency; without `kind`, only '' rows."
+        ),
     )
     staffing_breakdown = graphene.List(
-        graphene.NonNull(StaffingSummaryType), required=True, agency_code=graphene.String(required=True),
+        graphene.NonNull(StaffingSummaryType), agency_code=graphene.String(required=True),
         year=graphene.Int(required=True), kind=graphene.String(),
         description="The same figures for each active child on the reference date (each child's whole subtree), by code.",
     )
     reduction_candidates = graphene.List(
-        graphene.NonNull(ReductionCandidateType), required=True, agency_code=graphene.String(required=True),
+        graphene.NonNull(ReductionCandidateType), agency_code=graphene.String(required=True),
         year=graphene.Int(required=True),
-        description="Officials meeting a reduction criterion (RULES.md §3), by official code. Needs a role.",
+        description=(
+            "Officials meeting a reduction criterion (RULES.md §3), by official code. Needs a role; a scoped token "
+            "sees the candidates inside its scope (an agency outside and not above the scope is forbidden). Regime "
+            "early_retirement when refDate + 24 months ≤ retirementDate ≤ refDate + 60 months (bounds inclusive)."
+        ),
     )
     attrition_forecast = graphene.Field(
-        AttritionForecastType, required=True, agency_code=graphene.String(required=True),
+        AttritionForecastType, agency_code=graphene.String(required=True),
         from_year=graphene.Int(required=True), years=graphene.Int(default_value=5),
         description="Natural retirements per year and kind, and whether the target is met by attrition alone.",
     )

@@ -40,8 +40,8 @@ class Builder:
 
     def official(self, code=None, staff_type="civil_servant", gender="male", birth=BIRTH, **kw):
         code = code or f"O{next(self.seq):04d}"
-        return Official.objects.create(code=code, full_name=f"Người {code}", birth_date=birth, gender=gender,
-                                       staff_type=staff_type, **kw)
+        kw.setdefault("full_name", f"Người {code}")
+        return Official.objects.create(code=code, birth_date=birth, gender=gender, staff_type=staff_type, **kw)
 
     def assign(self, official, position, start=START, end=None, kind="recruitment", **kw):
         return Assignment.objects.create(official=official, position=position, start_on=start, end_on=end, kind=kind, **kw)

@@ -135,3 +135,10 @@ def _birth(rd):
     from tests.staffing.conftest import birth_for_retirement
 
     return birth_for_retirement(rd)
+
+
+def test_errors_null_only_the_field(gql, tree):
+    _, body = gql("{ a: staffingSummary(agencyCode: \"A\", year: 2024) { quota } "
+                  "b: reductionCandidates(agencyCode: \"A\", year: 2024) { regime } }")
+    assert body["data"] == {"a": {"quota": 0}, "b": None}
+    assert codes(body) == ["forbidden"]

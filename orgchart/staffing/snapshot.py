@@ -7,7 +7,7 @@ date (`RollupSnapshot` + `RollupRow` + `RollupMulti`) and each request only sums
 over the subtree (MPTT range or link CTE, read live), so any subtree and any breakdown of the
 same date is fast. Separations stay live (few rows).
 
-Invalidation is exact: statement-level triggers on every table the roll-up reads append a
+Invalidation is exact (the log is emptied by a build once it exceeds LOG_COMPACT_AT rows): statement-level triggers on every table the roll-up reads append a
 row to `staffing_changelog` (inserts only: no lock contention). A snapshot is used only while
 the number of committed change-log rows equals the number counted *before* it was built, and
 the tree mode (`tree.is_current(day)`) is the one it was built with; otherwise it is rebuilt
@@ -36,6 +36,7 @@ T_AGENCY = Agency._meta.db_table
 # fast enough; bigger ones read the roll-up. Tests set it to 0 to exercise the roll-up.
 MIN_AGENCIES = 3000
 KEEP_SNAPSHOTS = 12
+LOG_COMPACT_AT = 20_000  # change-log rows; a build then empties the log (see build)
 FUNCTION = "staffing_log_change"
 
 _installed = False
@@ -123,6 +124,13 @@ def build(day: dt.date, count: int, static: bool) -> int | None:
             cur.execute(f"SELECT id FROM {T_SNAPSHOT} WHERE day = %s OR id NOT IN"
                         f" (SELECT id FROM {T_SNAPSHOT} ORDER BY built_at DESC LIMIT %s)", [day, KEEP_SNAPSHOTS])
             old = [r[0] for r in cur.fetchall()]
+            if count > LOG_COMPACT_AT:
+                # Empty the log before reading any data: rows committed later stay and invalidate
+                # this snapshot as they should; every other snapshot is dropped (its count is void).
+                cur.execute(f"DELETE FROM {T_LOG}")
+                cur.execute(f"SELECT id FROM {T_SNAPSHOT}")
+                old = [r[0] for r in cur.fetchall()]
+                count = 0
             if old:
                 for table in (T_ROW, T_MULTI):
                     cur.execute(f"DELETE FROM {table} WHERE snapshot_id = ANY(%s)", [old])

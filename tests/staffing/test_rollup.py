@@ -98,3 +98,19 @@ def test_rollup_equals_live_query_on_random_data(build, seed, monkeypatch):
             assert value == answers[("live", y, kind)], (y, kind)
     assert RollupSnapshot.objects.exists()
     assert sum(f.headcount for f in answers[("live", 2024, None)][ids[0]].values()) > 0
+
+
+def test_log_compaction_keeps_invalidation_exact(build, tree, rollup_mode, monkeypatch):
+    if rollup_mode != "rollup":
+        pytest.skip("PostgreSQL roll-up only")
+    from orgchart.staffing.models import ChangeLog
+
+    monkeypatch.setattr(snapshot, "LOG_COMPACT_AT", 2)
+    build.holder(tree["pA"])
+    build.holder(tree["pA"])
+    assert ChangeLog.objects.count() > 2
+    assert summary(tree["A"], Y).figures.headcount == 2
+    assert ChangeLog.objects.count() == 0 and RollupSnapshot.objects.get().log_count == 0
+    assert summary(tree["A"], Y).figures.headcount == 2  # reused
+    build.holder(tree["pA"])
+    assert summary(tree["A"], Y).figures.headcount == 3  # one new log row: rebuilt

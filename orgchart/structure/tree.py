@@ -404,26 +404,24 @@ def set_position_agency(position, agency: Agency, *, valid_from: dt.date | None 
 
 def set_positions_agency(position_ids, agency: Agency, *, valid_from: dt.date | None = None, change_event=None) -> int:
     """Bulk `set_position_agency` (fixed number of queries); returns positions changed."""
-    from orgchart.positions.models import JobPosition, PositionLink
+    from orgchart.positions.models import PositionLink
 
     ids = list(position_ids)
     n = set_intervals(PositionLink, "position_id", ids, "agency_id", agency.pk, valid_from, change_event)
     if ids and (valid_from is None or valid_from <= today()):
-        _sync_positions(JobPosition.objects.filter(pk__in=ids))
+        _sync_positions(Q(position_id__in=ids))
     return n
 
 
-def _sync_positions(qs) -> int:
-    """JobPosition.agency := the agency of the link covering today (positions with one)."""
+def _sync_positions(scope: Q | None = None) -> int:
+    """JobPosition.agency := the agency of the link covering today (positions with one); one
+    indexed join finds the positions that differ. `scope`: a Q on PositionLink."""
     from orgchart.positions.models import JobPosition, PositionLink
 
-    t = today()
-    changes = list(
-        qs.annotate(on_day=Subquery(
-            PositionLink.objects.filter(PositionLink.covering_q(t), position_id=OuterRef("pk"))
-            .order_by(F("valid_from").desc(nulls_last=True)).values("agency_id")[:1]
-        )).filter(on_day__isnull=False).exclude(agency_id=F("on_day")).values_list("pk", "on_day")
-    )
+    links = PositionLink.objects.filter(PositionLink.covering_q(today())).exclude(agency_id=F("position__agency_id"))
+    if scope is not None:
+        links = links.filter(scope)
+    changes = list(links.values_list("position_id", "agency_id"))
     by_agency = defaultdict(list)
     for pk, agency_id in changes:
         by_agency[agency_id].append(pk)
@@ -454,17 +452,18 @@ def apply_current(agency_ids=None) -> dict:
     (for all agencies, or those given), and mark effective change events applied.
     Idempotent; returns counts. Call inside transaction.atomic() after lock_tree()."""
     from orgchart.core import memo
-    from orgchart.positions.models import JobPosition
 
     lock_tree()
     t = today()
-    qs = Agency.objects.filter(Exists(AgencyLink.objects.filter(agency_id=OuterRef("pk"))))
+    # One indexed join: links holding today whose parent differs from the MPTT parent.
+    differs = (
+        Q(parent__isnull=True, agency__parent__isnull=False) | Q(parent__isnull=False, agency__parent__isnull=True)
+        | (Q(parent__isnull=False, agency__parent__isnull=False) & ~Q(parent_id=F("agency__parent_id")))
+    )
+    links = AgencyLink.objects.filter(AgencyLink.covering_q(t)).filter(differs)
     if agency_ids is not None:
-        qs = qs.filter(pk__in=list(agency_ids))
-    rows = qs.annotate(on_day=_covering_parent(t), has_today=Exists(
-        AgencyLink.objects.filter(AgencyLink.covering_q(t), agency_id=OuterRef("pk"))
-    )).values_list("pk", "parent_id", "on_day", "has_today")
-    wanted = {pk: on_day for pk, cur, on_day, has_today in rows if has_today and cur != on_day}
+        links = links.filter(agency_id__in=list(agency_ids))
+    wanted = dict(links.values_list("agency_id", "parent_id"))
     moved = 0
     if wanted:
         rebuild = len(wanted) > REBUILD_THRESHOLD
@@ -480,9 +479,9 @@ def apply_current(agency_ids=None) -> dict:
             _check_acyclic()
             Agency.objects.rebuild()
         moved = len(wanted)
-    pos = JobPosition.objects.all()
+    pos = None
     if agency_ids is not None:
-        pos = pos.filter(Q(agency_id__in=list(agency_ids)) | Q(links__agency_id__in=list(agency_ids))).distinct()
+        pos = Q(agency_id__in=list(agency_ids)) | Q(position__agency_id__in=list(agency_ids))
     n_positions = _sync_positions(pos)
     from .models import ChangeEvent
 

@@ -21,13 +21,19 @@ from . import pgcopy
 from .columns import REF_MODELS, KindSpec
 from .errors import ImportFailed, RowError
 from .history import BATCH, log_history
-from .parsing import CellError, clean_cell
+from .parsing import CellError, unguard_formula
 from .readers import Table
 from .sqlwrite import update_rows
 
 CHUNK = 2000  # SQLite: values per IN (…)
 PG_CHUNK = 20000
 PROGRESS_MIN_ROWS = 5000
+ORDERED_PAIRS = {
+    "agencies": ("established_on", "dissolved_on", True),
+    "mandates": ("valid_from", "valid_to", False),
+    "assignments": ("start_on", "end_on", False),
+    "reduction_targets": ("period_start", "period_end", False),
+}
 REF_LABELS = {"agency": "agency (cơ quan)", "official": "official (cán bộ)", "position": "position (vị trí)"}
 
 
@@ -65,6 +71,8 @@ class Importer:
         self.errors: list[RowError] = []
         self.header_of: dict[str, str] = {}  # column name → header as written
         self.bad_rows: set[int] = set()
+        # (start, end, strict): the end may not come before (strict: on or before) the start
+        self.pair = ORDERED_PAIRS.get(spec.name)
 
     def err(self, row, column_name, message):
         self.errors.append(RowError(row, self.header_of.get(column_name, column_name), message))
@@ -96,12 +104,16 @@ class Importer:
         required = [c for c in spec.columns if c.required]
         plan = {h: (c, c.name, c.attname, spec.parsers[c.name], spec.empty[c.name], c.required, c.type == "ref")
                 for h, c in self.colmap.items()}
+        aligned = [plan[h] for h in self.table.headers]
         self.parsed = []  # (row, values {attname: value}, refs {column name: code or None})
         for number, cells in _progress(self.table.rows, self.show, "kiểm tra / validating"):
             values, refs, ok = {}, {}, True
-            for header, raw in cells.items():
-                c, name, attname, parse, empty, is_required, is_ref = plan[header]
-                raw = clean_cell(raw, guarded)
+            items = zip(aligned, cells, strict=True) if cells.__class__ is list else ((plan[h], v) for h, v in cells.items())
+            for (_c, name, attname, parse, empty, is_required, is_ref), raw in items:
+                if raw.__class__ is str:  # = parsing.clean_cell, inlined: 1.4M calls for 100k rows
+                    raw = raw.strip()
+                    if guarded and raw[:1] == "'":
+                        raw = unguard_formula(raw)
                 if raw is None or raw == "":
                     if is_required:
                         self.err(number, name, "required value is empty (thiếu giá trị bắt buộc)")
@@ -221,8 +233,9 @@ class Importer:
                 self.changed_fields.update(changed)
                 self.updates.append((number, record))
             self.prepare(record)
-            for column, message in self.check(record):
-                self.err(number, column, message)
+            if self.pair:
+                for column, message in self.check(record):
+                    self.err(number, column, message)
         if spec.name == "agencies":
             self.check_cycles()
 
@@ -249,14 +262,8 @@ class Importer:
 
     def check(self, record: dict):
         """Rules across columns, on the merged values: (column name, message)."""
-        pairs = {
-            "agencies": ("established_on", "dissolved_on", True),
-            "mandates": ("valid_from", "valid_to", False),
-            "assignments": ("start_on", "end_on", False),
-            "reduction_targets": ("period_start", "period_end", False),
-        }.get(self.spec.name)
-        if pairs:
-            start_attr, end_attr, strict = pairs
+        if self.pair:
+            start_attr, end_attr, strict = self.pair
             start, end = record.get(start_attr), record.get(end_attr)
             if start is not None and end is not None and (end <= start if strict else end < start):
                 word = "after" if strict else "on or after"
@@ -349,14 +356,16 @@ class Importer:
             links.sync_position_agencies([(r["id"], r["agency_id"]) for r in new + self.relinked])
 
     def run(self) -> ImportSummary:
+        n_rows = len(self.table.rows)
         self.map_headers()
         self.parse_rows()
+        self.table = None  # the raw cells are no longer needed (memory on 100k-row files)
         self.resolve_refs()
         self.merge()
+        self.parsed = None
         if self.errors:
             raise ImportFailed(self.errors)
-        summary = ImportSummary(len(self.creates), len(self.updates), self.unchanged, len(self.table.rows),
-                                self.dry_run)
+        summary = ImportSummary(len(self.creates), len(self.updates), self.unchanged, n_rows, self.dry_run)
         try:
             with transaction.atomic():
                 self.write()

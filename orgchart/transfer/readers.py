@@ -15,7 +15,8 @@ FORMATS = ("csv", "xlsx", "json")
 @dataclass
 class Table:
     headers: list[str]  # every column found (JSON: union of keys, in first-seen order)
-    rows: list[tuple[int, dict]]  # (row number, {header: raw cell}); JSON rows hold only their keys
+    # (row number, cells): CSV/XLSX a list aligned with `headers`; JSON a dict of the keys present
+    rows: list[tuple[int, list | dict]]
     guarded: bool = False  # CSV/XLSX: text cells may carry the formula guard `'` (removed when parsed)
 
 
@@ -64,8 +65,9 @@ def _header_errors(headers: list[str]) -> list[RowError]:
     return errors
 
 
-def _trim_headers(headers: list, rows: list[tuple[int, list]]) -> tuple[list[str], list[tuple[int, dict]], list]:
-    """Drop columns with an empty header when all their cells are empty; build row dicts."""
+def _trim_headers(headers: list, rows: list[tuple[int, list]]) -> tuple[list[str], list[tuple[int, list]], list]:
+    """Drop columns with an empty header when all their cells are empty; rows as lists aligned
+    with the headers (short rows padded with empty cells)."""
     headers = ["" if h is None else str(h).strip() for h in headers]
     errors = _header_errors([h for h in headers if h])
     keep = []
@@ -79,16 +81,16 @@ def _trim_headers(headers: list, rows: list[tuple[int, list]]) -> tuple[list[str
     if len(keep) == width:  # fast path: every column has a header
         for number, cells in rows:
             if len(cells) == width:
-                out.append((number, dict(zip(headers, cells, strict=False))))
+                out.append((number, cells))
                 continue
             if len(cells) > width and any(c not in (None, "") for c in cells[width:]):
                 errors.append(RowError(number, f"#{width + 1}", "more cells than header columns (thừa ô so với tiêu đề)"))
-            out.append((number, {headers[i]: (cells[i] if i < len(cells) else "") for i in keep}))
+            out.append((number, list(cells[:width]) + [""] * (width - len(cells))))
         return headers, out, errors
     for number, cells in rows:
         if len(cells) > len(headers) and any(c not in (None, "") for c in cells[len(headers):]):
             errors.append(RowError(number, f"#{len(headers) + 1}", "more cells than header columns (thừa ô so với tiêu đề)"))
-        out.append((number, {headers[i]: (cells[i] if i < len(cells) else "") for i in keep}))
+        out.append((number, [cells[i] if i < len(cells) else "" for i in keep]))
     return [headers[i] for i in keep], out, errors
 
 

@@ -31,8 +31,7 @@ def import_file(kind: str, path, fmt: str | None = None, dry_run: bool = False, 
     `progress`: a tqdm bar on stderr for files longer than 5,000 rows. `stdout`: where to
     print the summary line (None: print nothing)."""
     spec = get_spec(check_kind(kind))
-    table = read_table(path, fmt)
-    summary = import_table(spec, table, dry_run=dry_run, progress=progress or _stderr_is_tty())
+    summary = import_table(spec, read_table(path, fmt), dry_run=dry_run, progress=progress or _stderr_is_tty())
     if stdout is not None:
         stdout.write(f"{kind}: {summary}\n")
     return summary

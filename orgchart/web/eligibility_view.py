@@ -11,7 +11,7 @@ from orgchart.personnel.models import Official
 from orgchart.positions.models import JobPosition
 
 from .dates import page_date
-from .views import request_memo
+from .views import LOGIN_URL, request_memo
 
 CANDIDATE_LIMIT = 50
 
@@ -22,7 +22,7 @@ def action_choices():
     return [(a, AssignmentKind(a).label) for a in ACTIONS]
 
 
-@login_required
+@login_required(login_url=LOGIN_URL)
 @request_memo
 def eligibility_check(request):
     try:

@@ -5,6 +5,7 @@ import functools
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse_lazy
 
 from orgchart.accounts.permissions import Actor
 from orgchart.core import memo
@@ -17,6 +18,7 @@ from orgchart.structure.models import Agency
 from . import features, selectors
 from .dates import page_date
 
+LOGIN_URL = reverse_lazy("web:login")
 DEPTH_CHOICES = [1, 2, 3, 4, 5, 6]
 DEFAULT_DEPTH = 2
 
@@ -78,7 +80,7 @@ def agency_detail(request, code):
     })
 
 
-@login_required
+@login_required(login_url=LOGIN_URL)
 @request_memo
 def official_detail(request, code):
     actor = Actor.from_request(request)

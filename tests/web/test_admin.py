@@ -181,3 +181,37 @@ def test_admin_import_round_trips_an_export(superuser_client, small_tree, rf):
     resp = superuser_client.post(reverse("admin:structure_agency_process_import"), confirm.initial)
     assert resp.status_code == 302
     assert Agency.objects.get(code="T-PH0001").name == "-Phòng âm"
+
+
+MY_APPS = {"accounts", "structure", "positions", "personnel", "staffing", "auth"}
+
+
+def _changelist_counts(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    counts = {}
+    for model in admin.site._registry:
+        if model._meta.app_label not in MY_APPS:
+            continue
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(_url(model, "changelist")).status_code == 200
+        counts[model._meta.label] = len(ctx.captured_queries)
+    return counts
+
+
+def test_changelists_have_no_n_plus_one(superuser_client, official_with_records, django_user_model):
+    from tests.web.conftest import build_tree
+
+    def add_people(prefix):
+        for i in range(4):
+            user = django_user_model.objects.create_user(f"{prefix}-{i}")
+            Membership.objects.create(user=user, role="auditor", scope=Agency.objects.order_by("pk")[i])
+            ApiToken.issue(user)
+
+    add_people("a")
+    few = _changelist_counts(superuser_client)
+    build_tree(40, prefix="M")  # three times the rows, still one page of each list
+    add_people("b")
+    more = _changelist_counts(superuser_client)
+    assert few == more

@@ -101,7 +101,7 @@ def test_holders_shown_to_a_role(role_client, small_tree):
 def test_official_page_redirects_anonymous_to_login(client, official_with_records):
     resp = client.get(f"/can-bo/{official_with_records.code}/")
     assert resp.status_code == 302
-    assert resp["Location"].startswith("/admin/login/")
+    assert resp["Location"].startswith("/dang-nhap/?next=")
 
 
 def test_official_page_forbidden_without_role(role_client, official_with_records):
@@ -201,3 +201,31 @@ def test_search_sees_a_rename_at_once(client, small_tree):
     agency.save()
     assert "/co-quan/T-SO001/" in client.get("/tim-kiem/", {"q": "giao duc va dao tao"}).content.decode()
     assert "/co-quan/T-SO001/" not in client.get("/tim-kiem/", {"q": "so so 1"}).content.decode()
+
+
+def test_non_staff_role_user_signs_in_and_reads_an_official(client, django_user_model, official_with_records):
+    from orgchart.accounts.models import Membership
+
+    user = django_user_model.objects.create_user("can-bo-to-chuc", password="mat-khau-dai-123")
+    Membership.objects.create(user=user, role="personnel")
+    assert not user.is_staff  # the admin login would refuse this account
+    target = f"/can-bo/{official_with_records.code}/"
+    page = client.get(f"/dang-nhap/?next={target}")
+    assert page.status_code == 200 and "Đăng nhập" in page.content.decode()
+    resp = client.post("/dang-nhap/", {"username": "can-bo-to-chuc", "password": "mat-khau-dai-123", "next": target})
+    assert resp.status_code == 302 and resp["Location"] == target
+    assert official_with_records.full_name in client.get(target).content.decode()
+    assert client.post("/dang-xuat/").status_code == 302
+    assert client.get(target).status_code == 302
+
+
+def test_wrong_password_is_refused_in_vietnamese(client, db):
+    resp = client.post("/dang-nhap/", {"username": "ai-do", "password": "sai"})
+    assert resp.status_code == 200
+    assert "không đúng" in resp.content.decode()
+
+
+def test_login_refuses_an_outside_next_url(client, django_user_model):
+    django_user_model.objects.create_user("u1", password="mat-khau-dai-123")
+    resp = client.post("/dang-nhap/", {"username": "u1", "password": "mat-khau-dai-123", "next": "https://evil.example/"})
+    assert resp.status_code == 302 and not resp["Location"].startswith("http")

@@ -19,14 +19,14 @@ def test_staffing_page_shows_figures_per_child(client, official_with_records, sm
     assert f"Biên chế và tinh giản năm {today().year}" in html
     assert "Sở Số 0" in html and "Cộng (cả cây con)" in html
     assert "5,00% giai đoạn 2022–2026" in html  # the target of the fixture (Vietnamese decimal comma)
-    assert "cần <a href=\"/admin/login/" in html  # candidates need a login
+    assert "cần <a href=\"/dang-nhap/" in html  # candidates need a login
 
 
 def test_staffing_page_candidates_for_a_role(role_client, official_with_records, small_tree):
     client = role_client("personnel")
     html = client.get(f"/co-quan/{small_tree['root'].code}/bien-che/").content.decode()
     assert "Đối tượng tinh giản" in html
-    assert "cần <a href=\"/admin/login/" not in html
+    assert "cần <a href=\"/dang-nhap/" not in html
 
 
 def test_staffing_csv_neutralises_formulas(client, small_tree):

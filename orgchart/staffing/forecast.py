@@ -10,7 +10,7 @@ Definitions (documented decisions):
 - `projectedHeadcount` (end of y) = headcount − alreadyRetired − retirements through y
   (no recruitment assumed);
 - `allowedQuota` in y = ⌊baselineQuota × (1 − requiredPercent(y) / 100)⌋, requiredPercent(y)
-  the pro-rata of RULES.md §3; `meetsTarget` = projectedHeadcount ≤ allowedQuota;
+  the pro-rata of RULES.md §3 (the full target after period_end); `meetsTarget` = projectedHeadcount ≤ allowedQuota;
 - `canMeetByAttrition` = meetsTarget at the target's period_end (computed even when
   period_end lies beyond the forecast window); no target → null.
 """
@@ -63,7 +63,8 @@ class Forecast:
 
 
 def allowed_quota(baseline: int, target: ReductionTarget, year: int) -> int:
-    frac = required_fraction(target, year)
+    """After period_end the full target stays the bound (the pro-rata does not grow further)."""
+    frac = required_fraction(target, min(year, target.period_end))
     return math.floor(baseline * (1 - frac / 100))
 
 

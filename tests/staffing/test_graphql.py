@@ -142,3 +142,13 @@ def test_errors_null_only_the_field(gql, tree):
                   "b: reductionCandidates(agencyCode: \"A\", year: 2024) { regime } }")
     assert body["data"] == {"a": {"quota": 0}, "b": None}
     assert codes(body) == ["forbidden"]
+
+
+def test_forecast_allowed_quota_capped_after_period_end():
+    from decimal import Decimal
+
+    from orgchart.staffing.forecast import allowed_quota
+    from orgchart.staffing.models import ReductionTarget
+
+    t = ReductionTarget(period_start=2022, period_end=2026, baseline_year=2021, percent=Decimal("5"))
+    assert [allowed_quota(1000, t, y) for y in (2021, 2024, 2026, 2028)] == [1000, 970, 950, 950]

@@ -240,27 +240,34 @@ class Corpus:
         for aid in list(self._agency_terms):
             self.finish_agency(aid)
 
-    def idf(self) -> np.ndarray:
-        params = self.params
-        n = self.n_agencies_with_text
-        df = self.df
-        if params.background:
-            bdf, bn = background_df()
-            df = df + bdf
-            n += bn
-        n = max(n, 1)
-        idf = np.full(N_FEATURES, np.log(1.0 + n) + 1.0, dtype=np.float32)
-        seen = np.flatnonzero(df)
-        d = df[seen]
-        idf[seen] = np.log((1.0 + n) / (1.0 + d)) + 1.0
-        idf[seen[d >= max(params.min_df_count, params.max_df * n)]] = 0.0
-        idf[:BIGRAM_BIT] *= params.unigram_weight
-        return idf
+    def idf(self) -> Idf:
+        return Idf(self.df, self.n_agencies_with_text, self.params)
+
+
+class Idf:
+    """idf[term ids] computed on demand (no dense array of 2^24 weights): log((1+n)/(1+df)) + 1,
+    0 for boilerplate by document frequency, uni-grams scaled by `unigram_weight`."""
+
+    def __init__(self, df: np.ndarray, n: int, params: Params):
+        self.df, self.params = df, params
+        self.bdf, bn = background_df() if params.background else (None, 0)
+        self.n = max(n + bn, 1)
+        self.cut = max(params.min_df_count, params.max_df * self.n)
+
+    def __getitem__(self, ids) -> np.ndarray:
+        ids = np.asarray(ids)
+        d = self.df[ids].astype(np.float64)
+        if self.bdf is not None:
+            d += self.bdf[ids]
+        w = np.log((1.0 + self.n) / (1.0 + d)) + 1.0
+        w[(d >= self.cut) & (d > 0)] = 0.0
+        w[ids < BIGRAM_BIT] *= self.params.unigram_weight
+        return w.astype(np.float32)
 
 
 # --- scoring -------------------------------------------------------------------------------
 
-def _clause_matrix(buf: _Buffer, idf: np.ndarray) -> sparse.csr_matrix:
+def _clause_matrix(buf: _Buffer, idf) -> sparse.csr_matrix:
     """Row-normalised TF-IDF matrix of the buffer's clauses. Columns are the term ids used in
     this jurisdiction only (`matrix.terms` maps a column back to its term id)."""
     lengths = np.fromiter((len(c.terms) for c in buf.clauses), dtype=np.int64, count=len(buf))
@@ -272,12 +279,13 @@ def _clause_matrix(buf: _Buffer, idf: np.ndarray) -> sparse.csr_matrix:
         (np.ones(len(cols), dtype=np.float32), cols.astype(np.int32), indptr), shape=(len(buf), len(terms))
     )
     m.sum_duplicates()
-    m.data = (1.0 + np.log(m.data)) * idf[terms[m.indices]]
+    weights = idf[terms]
+    m.data = (1.0 + np.log(m.data)) * weights[m.indices]
     m.eliminate_zeros()
     norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
     m = sparse.csr_matrix(sparse.diags(1.0 / norms) @ m)
-    m.terms = terms
+    m.terms, m.weights = terms, weights
     return m
 
 
@@ -287,7 +295,7 @@ def _row(x: sparse.csr_matrix, i: int):
     return x.terms[x.indices[lo:hi]], x.data[lo:hi]
 
 
-def clause_pair_score(ci: ClauseData, cj: ClauseData, ri, rj, idf: np.ndarray, params: Params):
+def clause_pair_score(ci: ClauseData, cj: ClauseData, ri, rj, idf, params: Params):
     """(score, shared term ids) of two clauses given their weighted rows (indices, data)."""
     empty = []
     if ci.scopes and cj.scopes and not (ci.scopes & cj.scopes):
@@ -322,7 +330,7 @@ def _scope_bits(buf: _Buffer) -> np.ndarray:
     return np.fromiter((sum(groups[g] for g in c.scopes) for c in buf.clauses), dtype=np.int64, count=len(buf))
 
 
-def score_jurisdiction(buf: _Buffer, idf: np.ndarray, agencies: dict[int, AgencyNode], params: Params):
+def score_jurisdiction(buf: _Buffer, idf, agencies: dict[int, AgencyNode], params: Params):
     """Clause rows of one jurisdiction → ({(agency a id, agency b id): [ClausePair]}, clause matrix).
 
     Vectorised: candidates, cosine, evidence mass (a second sparse product over the bi-gram
@@ -335,8 +343,7 @@ def score_jurisdiction(buf: _Buffer, idf: np.ndarray, agencies: dict[int, Agency
     x = _clause_matrix(buf, idf)
     xt = sparse.csr_matrix(x.T)
     ev = x.copy()
-    term_of = x.terms[ev.indices]
-    ev.data = np.sqrt(idf[term_of]) * (term_of >= BIGRAM_BIT)
+    ev.data = np.sqrt(x.weights[ev.indices]) * (x.terms[ev.indices] >= BIGRAM_BIT)
     ev.eliminate_zeros()
     evt = sparse.csr_matrix(ev.T)
     agency_of = np.frombuffer(buf.agency, dtype=np.int64)
@@ -410,23 +417,25 @@ def aggregate(cpairs: list, params: Params) -> float:
     return max(core, sum(top) / params.top_k)
 
 
-def explain(cpairs: list, buf: _Buffer, x, idf: np.ndarray, params: Params) -> tuple[list, list]:
-    """Mandate pairs (best clause pair per statement pair, best first, with their shared terms)
-    and the finding's shared terms (weighted over those pairs)."""
-    ranked = sorted(cpairs, key=lambda p: -p.score)
+def explain(cpairs: list, buf: _Buffer, x, idf, params: Params) -> tuple[list, list]:
+    """Mandate pairs (best clause pair per statement pair, best first, with the shared terms of
+    all their clause pairs) and the finding's shared terms (weighted over its best clause pairs)."""
+    ranked = sorted(cpairs, key=lambda p: -p.score)[: params.keep_per_pair]
     mpairs: dict = {}
+    weight: dict = defaultdict(float)
     for p in ranked:
-        if (p.a, p.b) not in mpairs:
-            mpairs[(p.a, p.b)] = p
-            if len(mpairs) == params.max_pairs_per_finding:
-                break
-    out, weight = [], defaultdict(float)
-    for p in mpairs.values():
+        key = (p.a, p.b)
+        if key not in mpairs and len(mpairs) == params.max_pairs_per_finding:
+            continue
         terms = clause_pair_score(buf.clauses[p.i], buf.clauses[p.j], _row(x, p.i), _row(x, p.j), idf, params)[1]
         for rank, t in enumerate(terms):
             weight[t] += p.score / (1 + rank)
-        out.append(MandatePair(p.a, p.b, round(p.score, 4), terms, (buf.clauses[p.i].text, buf.clauses[p.j].text)))
-    return out, sorted(weight, key=lambda t: -weight[t])
+        if key not in mpairs:
+            mpairs[key] = MandatePair(p.a, p.b, round(p.score, 4), list(terms),
+                                      (buf.clauses[p.i].text, buf.clauses[p.j].text))
+        else:
+            mpairs[key].terms.extend(t for t in terms if t not in mpairs[key].terms)
+    return list(mpairs.values()), sorted(weight, key=lambda t: -weight[t])
 
 
 def findings(corpus: Corpus, min_score: float | None = None, progress=None, jurisdictions=None):

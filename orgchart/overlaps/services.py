@@ -225,6 +225,15 @@ def _explanations(found: list) -> tuple[dict, dict]:
     return mandates, terms
 
 
+def display_terms(ids, terms: dict, limit: int) -> list[str]:
+    """Term texts for display: bi-grams first-class; a syllable shown only when no shown bi-gram
+    contains it."""
+    words = [terms[t] for t in ids if t in terms]
+    bigram_syllables = {syl for w in words if " " in w for syl in w.split()}
+    out = [w for w in words if " " in w or w not in bigram_syllables]
+    return out[:limit]
+
+
 def _pair_json(p: index.MandatePair, mandates: dict, terms: dict) -> dict:
     def side(mid, clause):
         m = mandates.get(mid, {"ref": "", "text": "", "kind": ""})
@@ -232,7 +241,7 @@ def _pair_json(p: index.MandatePair, mandates: dict, terms: dict) -> dict:
 
     return {
         "a": side(p.a, p.texts[0]), "b": side(p.b, p.texts[1]), "score": round(float(p.score), 4),
-        "terms": [terms[t] for t in p.terms if t in terms][:12],
+        "terms": display_terms(p.terms, terms, 12),
     }
 
 
@@ -284,7 +293,7 @@ def _store(run: OverlapRun, computed: Computed) -> dict:
         fp = pair_fingerprint(fps, pf.a, pf.b)
         data = {
             "score": float(pf.score),
-            "shared_terms": [terms[t] for t in pf.terms if t in terms][:20],
+            "shared_terms": display_terms(pf.terms, terms, 20),
             "mandate_pairs": [_pair_json(p, mandates, terms) for p in pf.pairs],
             "fingerprint": fp, "active": True, "run": run,
         }

@@ -105,7 +105,8 @@ class KindSpec:
         self.header_map = {}
         for c in self.columns:
             self.header_map[fold(c.name)] = c.name
-        for c in self.columns:
+        # "code" last: "Mã cơ quan" is the agency's own code in agencies, agency_code elsewhere
+        for c in sorted(self.columns, key=lambda c: c.name == "code"):
             for alias in ALIASES.get(c.name, ()):
                 self.header_map.setdefault(fold(alias), c.name)
         for c in self.columns:

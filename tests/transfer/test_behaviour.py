@@ -221,3 +221,14 @@ def test_identical_refless_mandates_round_trip(run, write, base, tmp_path):
     text = "agency_code,kind,text\n" + "P.NV,duty,Thực hiện nhiệm vụ khác\n" * 3
     code, _, err = run("import_data", "mandates", write("m3.csv", text))
     assert code == 1 and "row 4, column text: duplicate key, already on row 2" in err
+
+
+def test_alias_meaning_depends_on_kind(db):
+    from orgchart.transfer.columns import get_spec
+
+    assert get_spec("agencies").column_for_header("Mã cơ quan").name == "code"
+    assert get_spec("positions").column_for_header("Mã cơ quan").name == "agency_code"
+    assert get_spec("positions").column_for_header("Mã vị trí").name == "code"
+    assert get_spec("assignments").column_for_header("Mã cán bộ").name == "official_code"
+    assert get_spec("officials").column_for_header("MÃ CÁN BỘ").name == "code"
+    assert get_spec("officials").column_for_header("Ngày sinh").name == "birth_date"

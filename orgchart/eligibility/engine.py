@@ -6,6 +6,7 @@ the history length or the number of candidates), runs every rule, returns every 
 - `inspect(assignments)`                                   past decisions on their own start date
 """
 import datetime as dt
+import operator
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -32,6 +33,7 @@ from .rules import VIOLATION, Finding, rules_for
 _NON_HOLDING = [str(k) for k in NON_HOLDING_KINDS]
 _STAFF_TYPES = frozenset({"civil_servant", "cadre"})
 ONE_DAY = dt.timedelta(days=1)
+_START = operator.itemgetter(2)  # AssignmentFact.start_on
 # Assignment kinds that are appointment decisions, and the action each one was.
 ACTION_OF_KIND = {a: a for a in ACTIONS}
 
@@ -50,6 +52,7 @@ POSITION_FIELDS = (
 class Result:
     official: OfficialFacts
     findings: list[Finding]
+    key: tuple = ()  # rank_key, computed once
 
     @property
     def violations(self) -> list[Finding]:
@@ -137,7 +140,8 @@ def load_officials(officials) -> dict[int, tuple[OfficialFacts, HistoryFacts]]:
             else:
                 separations[oid].append(_day(d1))
     for oid, (_, h) in out.items():
-        h.assignments = tuple(sorted(assignments.get(oid, ()), key=lambda a: a.start_on))
+        rows = assignments.get(oid, ())
+        h.assignments = tuple(sorted(rows, key=_START) if len(rows) > 1 else rows)
         h.ratings = ratings.get(oid, {})
         h.disciplines = tuple(disciplines.get(oid, ()))
         h.succession_plans = tuple(plans.get(oid, ()))
@@ -254,12 +258,15 @@ def run(official: OfficialFacts, history: HistoryFacts, position: PositionFacts,
         on_date: dt.date, rules: tuple | None = None) -> Result:
     """Every finding for one case; `rules` = rules_for(position, action) when checking many."""
     case = Case(official, history, position, action, on_date)
-    findings = []
+    findings, violations = [], 0
     for fn in rules if rules is not None else rules_for(position, action):
         f = fn(case)
         if f is not None:
             findings.append(f)
-    return Result(official, findings)
+            violations += f.severity == VIOLATION
+    hired = official.hired_on
+    key = (violations > 0, len(findings) - violations, hired is None, hired or dt.date.max, official.code)
+    return Result(official, findings, key)
 
 
 def check(official: Official | int, position: JobPosition | int, action: str, on_date: dt.date) -> Result:
@@ -278,6 +285,8 @@ def check(official: Official | int, position: JobPosition | int, action: str, on
 
 def rank_key(result: Result):
     """Eligible first, then fewest warnings, then seniority (earliest hired_on), then code."""
+    if result.key:
+        return result.key
     o = result.official
     return (not result.eligible, len(result.warnings), o.hired_on is None, o.hired_on or dt.date.max, o.code)
 

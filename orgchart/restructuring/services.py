@@ -21,6 +21,7 @@ Merging into a new agency keeps the head of the first source (its position becom
 agency's head) and ends the other sources' heads. Deputies keep their posts: the merged-bodies
 allowance of RULES §4 covers the extra deputies for 5 years.
 """
+import contextlib
 import datetime as dt
 from dataclasses import dataclass, field
 
@@ -94,10 +95,24 @@ def _finish():
     tree.apply_current()
 
 
+@contextlib.contextmanager
+def _fresh_reads():
+    """Writes below change the tree between reads: no per-request memo while they run (then
+    forget what the request memoised before)."""
+    from orgchart.core import memo
+
+    token = memo._scope.set(None)
+    try:
+        yield
+    finally:
+        memo._scope.reset(token)
+        memo.clear()
+
+
 def _run(operation, *, dry_run: bool, day: dt.date, involved, plan=None) -> Outcome:
     """Run `operation()` (→ Outcome) atomically under the tree lock, with before/after impact.
     `involved()` → agencies whose neighbourhood the impact report covers."""
-    with transaction.atomic():
+    with _fresh_reads(), transaction.atomic():
         tree.lock_tree()
         tree.ensure_links()
         scope = impact_mod.scope_roots(involved(), day)
@@ -110,14 +125,7 @@ def _run(operation, *, dry_run: bool, day: dt.date, involved, plan=None) -> Outc
         outcome.dry_run = dry_run
         if dry_run:
             transaction.set_rollback(True)
-            tree_memo_clear()
     return outcome
-
-
-def tree_memo_clear():
-    from orgchart.core import memo
-
-    memo.clear()
 
 
 # --- carrying an agency into another ----------------------------------------------------------
@@ -604,7 +612,7 @@ def run_plan(operations: list[dict], *, user=None, dry_run=True) -> dict:
     plan (before the first, after the last). Each item: {"op": "merge", ...keyword arguments}."""
     if not operations:
         raise MutationError("Kế hoạch trống", "invalid", "operations")
-    with transaction.atomic():
+    with _fresh_reads(), transaction.atomic():
         tree.lock_tree()
         tree.ensure_links()
         days, involved = [], []
@@ -635,5 +643,4 @@ def run_plan(operations: list[dict], *, user=None, dry_run=True) -> dict:
         report = impact_mod.report(before, after, *outcomes)
         if dry_run:
             transaction.set_rollback(True)
-    tree_memo_clear()
     return {"impact": report, "outcomes": outcomes, "dry_run": dry_run}

@@ -74,3 +74,13 @@ def overlap_findings(agency):
 def _side_by_side(pair: dict, swapped: bool) -> dict:
     mine, theirs = (pair.get("b"), pair.get("a")) if swapped else (pair.get("a"), pair.get("b"))
     return {"mine": mine or {}, "theirs": theirs or {}, "score": pair.get("score")}
+
+
+def lineage(agency):
+    """(predecessors, successors) through merge/split/dissolve events — "which units became this
+    one" and "where did its duties go" — or None when restructuring is not installed."""
+    try:
+        from orgchart.restructuring.selectors import predecessors, successors
+    except ImportError:
+        return None
+    return predecessors(agency), successors(agency)

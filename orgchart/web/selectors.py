@@ -200,16 +200,16 @@ def _folded_agencies() -> list:
     return rows
 
 
-def search_agencies(text: str, day: dt.date) -> list[Agency]:
-    """Agencies active on `day` whose code, name or short name contains `text`, ignoring case
-    and diacritics ("so tai chinh" finds "Sở Tài chính"); exact matches first. A fixed number
-    of queries: the folded names are cached per process (see `_folded_agencies`)."""
+def search_agencies(text: str, day: dt.date, include_inactive: bool = False) -> list[Agency]:
+    """Agencies active on `day` (or all, with `include_inactive`) whose code, name or short name
+    contains `text`, ignoring case and diacritics ("so tai chinh" finds "Sở Tài chính"); exact
+    matches first. A fixed number of queries: the folded names are cached per process."""
     needle = fold(text)
     if not needle:
         return []
     exact, partial = [], []
     for pk, code, name, short, est, dis in _folded_agencies():
-        if (est is not None and est > day) or (dis is not None and dis <= day):
+        if not include_inactive and ((est is not None and est > day) or (dis is not None and dis <= day)):
             continue
         if needle == code or needle == name:
             exact.append((code, pk))
@@ -217,7 +217,10 @@ def search_agencies(text: str, day: dt.date) -> list[Agency]:
             partial.append((code, pk))
     ids = [pk for _, pk in sorted(exact) + sorted(partial)][:SEARCH_LIMIT]
     found = Agency.objects.in_bulk(ids)
-    return [found[i] for i in ids if i in found]
+    result = [found[i] for i in ids if i in found]
+    for a in result:
+        a.active_on_day = a.is_active(day)
+    return result
 
 
 def search_officials(text: str) -> list[Official]:

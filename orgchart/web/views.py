@@ -77,6 +77,7 @@ def agency_detail(request, code):
         "findings": features.structure_findings(agency, date.day) if page.active else None,
         "overlaps": features.overlap_findings(agency),
         "events": features.change_events(agency),
+        "lineage": features.lineage(agency),
     })
 
 
@@ -101,10 +102,11 @@ def search(request):
     date = page_date(request)
     actor = Actor.from_request(request)
     text = (request.GET.get("q") or "").strip()[:100]
-    agencies = selectors.search_agencies(text, date.day) if text else []
+    include_inactive = request.GET.get("tat_ca") == "1"
+    agencies = selectors.search_agencies(text, date.day, include_inactive) if text else []
     officials = selectors.search_officials(text) if text and actor.can_read_personal else []
     return render(request, "web/search.html", {
-        "date": date, "q": text, "agencies": agencies, "officials": officials,
+        "date": date, "q": text, "agencies": agencies, "officials": officials, "include_inactive": include_inactive,
         "officials_hidden": bool(text) and not actor.can_read_personal, "limit": selectors.SEARCH_LIMIT,
     })
 

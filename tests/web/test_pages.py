@@ -229,3 +229,20 @@ def test_login_refuses_an_outside_next_url(client, django_user_model):
     django_user_model.objects.create_user("u1", password="mat-khau-dai-123")
     resp = client.post("/dang-nhap/", {"username": "u1", "password": "mat-khau-dai-123", "next": "https://evil.example/"})
     assert resp.status_code == 302 and not resp["Location"].startswith("http")
+
+
+def test_dissolved_agency_is_found_on_request_and_shows_its_successor(client, small_tree):
+    from orgchart.structure.models import ChangeEvent
+
+    old = Agency.objects.get(code="T-SO002")
+    Agency.objects.filter(pk=old.pk).update(dissolved_on=today() - dt.timedelta(days=10))
+    target = small_tree["agencies"][1]
+    event = ChangeEvent.objects.create(kind="merge", effective_on=today() - dt.timedelta(days=10))
+    event.originals.add(old, target)
+    event.results.add(target)
+    assert "/co-quan/T-SO002/" not in client.get("/tim-kiem/", {"q": "T-SO002"}).content.decode()
+    html = client.get("/tim-kiem/", {"q": "T-SO002", "tat_ca": "1"}).content.decode()
+    assert "/co-quan/T-SO002/" in html and "không hoạt động" in html
+    page = client.get("/co-quan/T-SO002/").content.decode()
+    assert "Không hoạt động vào ngày này" in page
+    assert "Tiền thân và kế thừa" in page and f"/co-quan/{target.code}/" in page

@@ -11,7 +11,7 @@ from orgchart.api.errors import MutationError
 from orgchart.core.dates import parse_date
 from orgchart.personnel.models import Assignment, Official
 from orgchart.personnel.selectors import holding_q
-from orgchart.positions.models import JobPosition
+from orgchart.positions.models import JobPosition, PositionLink
 from orgchart.structure.models import Agency
 
 from . import engine
@@ -76,7 +76,10 @@ def appoint(actor, *, official_code: str, position_code: str, action, start_on, 
 def _appoint_locked(actor, official, position, act, start, decision_no, reason) -> Outcome:
     # Lock order (agency → position → official) is the same for every appointment: no deadlock.
     if position.leadership_role == "deputy":
-        list(Agency.objects.select_for_update().filter(pk=position.agency_id).values_list("pk"))
+        # the agency whose deputies are capped: the position's agency on `start` (link) and its current one
+        agencies = {position.agency_id} | set(
+            PositionLink.objects.filter(PositionLink.covering_q(start), position=position).values_list("agency_id", flat=True))
+        list(Agency.objects.select_for_update().filter(pk__in=sorted(agencies)).order_by("pk").values_list("pk"))
     list(JobPosition.objects.select_for_update().filter(pk=position.pk).values_list("pk"))
     list(Official.objects.select_for_update().filter(pk=official.pk).values_list("pk"))
 

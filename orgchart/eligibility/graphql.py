@@ -70,6 +70,9 @@ AssignmentField = _lazy("orgchart.personnel.graphql.AssignmentType", Eligibility
 class FindingType(graphene.ObjectType):
     """A rule finding: code (RULES.md §2), severity (violation/warning), Vietnamese message, citation."""
 
+    class Meta:
+        name = "EligibilityFinding"
+
     code = graphene.String(required=True)
     severity = graphene.String(required=True)
     message = graphene.String(required=True)
@@ -77,12 +80,18 @@ class FindingType(graphene.ObjectType):
 
 
 class EligibilityType(graphene.ObjectType):
+    class Meta:
+        name = "Eligibility"
+
     eligible = graphene.Boolean(required=True, description="true when there is no violation")
     violations = graphene.List(graphene.NonNull(FindingType), required=True)
     warnings = graphene.List(graphene.NonNull(FindingType), required=True)
 
 
 class CandidateType(graphene.ObjectType):
+    class Meta:
+        name = "EligibleCandidate"
+
     official = graphene.Field(OfficialField)
     eligible = graphene.Boolean(required=True)
     violations = graphene.List(graphene.NonNull(FindingType), required=True)
@@ -91,6 +100,9 @@ class CandidateType(graphene.ObjectType):
 
 class AppointmentViolationType(graphene.ObjectType):
     """A past appointment decision that broke the rules in force on its own start date."""
+
+    class Meta:
+        name = "AppointmentViolation"
 
     assignment = graphene.Field(AssignmentField)
     official = graphene.Field(OfficialField)

@@ -1,5 +1,6 @@
 """Server-rendered pages (Vietnamese first). Thin: parse the request, ask the Actor, call a
 selector, render. Structure pages answer for `?ngay=YYYY-MM-DD` (default: today)."""
+import datetime as dt
 import functools
 
 from django.contrib.auth.decorators import login_required
@@ -71,8 +72,14 @@ def agency_detail(request, code):
     agency = get_object_or_404(Agency, code=code)
     show_holders = actor.can_read_personal and actor.agency_in_scope(agency)
     page = selectors.agency_page(agency, date.day, with_holders=show_holders)
+    active_day = None  # a date on which an inactive agency did exist, to offer a link
+    if not page.active:
+        if agency.dissolved_on is not None and date.day >= agency.dissolved_on:
+            active_day = agency.dissolved_on - dt.timedelta(days=1)
+        elif agency.established_on is not None and date.day < agency.established_on:
+            active_day = agency.established_on
     return render(request, "web/agency_detail.html", {
-        "date": date, "page": page, "agency": agency, "show_holders": show_holders,
+        "date": date, "page": page, "agency": agency, "show_holders": show_holders, "active_day": active_day,
         "staffing": features.staffing_summary(agency, date.day) if page.active else None,
         "findings": features.structure_findings(agency, date.day) if page.active else None,
         "overlaps": features.overlap_findings(agency),

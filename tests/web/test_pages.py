@@ -66,6 +66,7 @@ def test_agency_not_yet_established_is_absent_before_its_date(client, small_tree
     assert "Trung tâm Mới" in client.get(f"/co-quan/?ngay={later}").content.decode()
     page = client.get("/co-quan/T-MOI/").content.decode()
     assert "Không hoạt động vào ngày này" in page
+    assert f"?ngay={(today() + dt.timedelta(days=30)).isoformat()}" in page  # a link to its first day
 
 
 def test_bad_date_is_reported_not_a_server_error(client, small_tree):
@@ -246,3 +247,4 @@ def test_dissolved_agency_is_found_on_request_and_shows_its_successor(client, sm
     page = client.get("/co-quan/T-SO002/").content.decode()
     assert "Không hoạt động vào ngày này" in page
     assert "Tiền thân và kế thừa" in page and f"/co-quan/{target.code}/" in page
+    assert f"?ngay={(today() - dt.timedelta(days=11)).isoformat()}" in page  # its last day

@@ -8,6 +8,9 @@ from orgchart.transfer.services import KINDS, ImportFailed, check_kind, export_f
 
 
 class Command(BaseCommand):
+    # System checks load the URLconf and the GraphQL schema: seconds of start-up that a data
+    # command does not need (`manage.py check` runs them).
+    requires_system_checks = []
     help = "Xuất dữ liệu ra tệp CSV/XLSX/JSON (export one kind; re-importing it changes nothing)."
 
     def add_arguments(self, parser):

@@ -11,6 +11,9 @@ from orgchart.transfer.services import KINDS, ImportFailed, import_file
 
 
 class Command(BaseCommand):
+    # System checks load the URLconf and the GraphQL schema: seconds of start-up that a data
+    # command does not need (`manage.py check` runs them).
+    requires_system_checks = []
     help = "Nhập dữ liệu từ tệp CSV/XLSX/JSON (import one data file; all rows or nothing)."
 
     def add_arguments(self, parser):

@@ -8,8 +8,9 @@ Method (RULES.md §5)
   can run in worker processes; analysed clauses are cached (mandates repeat their circulars).
 - Weights: TF-IDF (sublinear tf). Document frequency counts AGENCIES, across every jurisdiction,
   plus a reference corpus of real mandates shipped in `reference/` (so a small province still
-  knows which terms are generic). A term carried by ≥ `max_df` of the agencies (and by at least
-  `min_df_count` of them) is boilerplate by rule and weighs nothing.
+  knows which terms are generic). A term carried by ≥ `max_df` of the agencies of the corpus or
+  of the reference corpus (shares: the same rule for one province or the whole country), and by
+  at least `min_df_count` agencies, is boilerplate by rule and weighs nothing.
 - Units compared are clauses (one object of one duty). Candidates come from sparse matrix
   products of the clause vectors, one jurisdiction at a time and in row chunks (never all pairs
   of the country): only agencies of the same jurisdiction (nearest proper ancestor of kind
@@ -28,7 +29,7 @@ Method (RULES.md §5)
 - DEFAULT_THRESHOLD = 0.38 (agency-pair score): chosen on the development province
   (../shared/data/overlaps) and on a second province built from other text versions of
   ../shared/data/raw, as the middle of the gap between the highest-scoring labelled
-  non-overlap (0.338) and the lowest-scoring detected labelled overlap (0.418). Dev: precision
+  non-overlap (0.355) and the lowest-scoring detected labelled overlap (0.418). Dev: precision
   1.00, recall 0.80, F1 0.89 (missed: NN&PTNT ~ TN&MT, 0.30). Details in README.md.
 """
 from __future__ import annotations
@@ -55,7 +56,8 @@ DEFAULT_THRESHOLD = 0.38
 @dataclass(frozen=True)
 class Params:
     threshold: float = DEFAULT_THRESHOLD
-    max_df: float = 0.2  # share of agencies from which a term is boilerplate
+    max_df: float = 0.25  # share of agencies from which a term is boilerplate
+    share_min_agencies: int = 10  # the corpus share counts from this many agencies with mandates
     min_df_count: int = 4  # …but a term must be carried by at least this many agencies to be cut
     unigram_weight: float = 0.5  # syllables alone are ambiguous; bi-grams carry the objects
     candidate_min: float = 0.15  # cosine of two clause vectors to become a candidate
@@ -249,18 +251,24 @@ class Idf:
     0 for boilerplate by document frequency, uni-grams scaled by `unigram_weight`."""
 
     def __init__(self, df: np.ndarray, n: int, params: Params):
-        self.df, self.params = df, params
-        self.bdf, bn = background_df() if params.background else (None, 0)
-        self.n = max(n + bn, 1)
-        self.cut = max(params.min_df_count, params.max_df * self.n)
+        self.df, self.params, self.n_corpus = df, params, max(n, 1)
+        self.bdf, self.n_bg = background_df() if params.background else (None, 0)
+        self.n = max(n + self.n_bg, 1)
 
     def __getitem__(self, ids) -> np.ndarray:
         ids = np.asarray(ids)
-        d = self.df[ids].astype(np.float64)
+        d_corpus = self.df[ids].astype(np.float64)
+        d = d_corpus.copy()
+        # a share of a handful of agencies says nothing: below share_min_agencies only the
+        # reference corpus decides what is boilerplate
+        share = d_corpus / self.n_corpus if self.n_corpus >= self.params.share_min_agencies else d_corpus * 0.0
         if self.bdf is not None:
-            d += self.bdf[ids]
+            d_bg = self.bdf[ids]
+            d += d_bg
+            share = np.maximum(share, d_bg / max(self.n_bg, 1))
         w = np.log((1.0 + self.n) / (1.0 + d)) + 1.0
-        w[(d >= self.cut) & (d > 0)] = 0.0
+        # boilerplate: a large share of the agencies of the corpus or of the reference corpus carry it
+        w[(share >= self.params.max_df) & (d >= self.params.min_df_count)] = 0.0
         w[ids < BIGRAM_BIT] *= self.params.unigram_weight
         return w.astype(np.float32)
 

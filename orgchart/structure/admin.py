@@ -8,6 +8,7 @@ from django import forms, http
 from django.contrib import admin, messages
 from django.db import models, transaction
 from mptt.admin import DraggableMPTTAdmin
+from mptt.forms import MPTTAdminForm
 
 from orgchart.core.dates import today
 from orgchart.positions.models import JobPosition
@@ -38,6 +39,14 @@ def move_agency(agency: Agency, new_parent: Agency | None, user=None) -> ChangeE
     event.results.add(agency)
     tree.set_parent(agency, new_parent, valid_from=today(), change_event=event)
     return event
+
+
+class AgencyForm(MPTTAdminForm):
+    def clean_parent(self):
+        parent = self.cleaned_data.get("parent")
+        if self.instance.pk and parent is not None and tree.would_cycle(self.instance, parent, today()):
+            raise forms.ValidationError("Không thể chuyển một cơ quan vào cây con của chính nó.")
+        return parent
 
 
 class MandateInline(admin.TabularInline):
@@ -74,6 +83,8 @@ class QuotaInline(admin.TabularInline):
 
 @admin.register(Agency)
 class AgencyAdmin(TransferAdmin, DraggableMPTTAdmin):
+    form = AgencyForm
+    autocomplete_fields = ("parent",)  # a national tree has too many agencies for a drop-down
     list_display = (
         "tree_actions", "indented_title", "code", "kind", "level", "agency_class", "established_on", "dissolved_on",
     )

@@ -215,3 +215,37 @@ def test_changelists_have_no_n_plus_one(superuser_client, official_with_records,
     add_people("b")
     more = _changelist_counts(superuser_client)
     assert few == more
+
+
+def test_change_form_refuses_moving_into_own_subtree(superuser_client, small_tree):
+    dept = small_tree["agencies"][1]
+    child = Agency.objects.filter(parent=dept).first()
+    data = {
+        "code": dept.code, "name": dept.name, "short_name": "", "kind": dept.kind, "level": dept.level,
+        "agency_class": "", "parent": child.pk, "established_on": "", "dissolved_on": "", "legal_basis": "",
+    }
+    for prefix in ("mandates", "quotas", "positions", "links"):
+        data.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"})
+    resp = superuser_client.post(_url(Agency, "change", dept.pk), data)
+    assert resp.status_code == 200  # the form comes back with an error
+    assert "parent" in resp.context["adminform"].form.errors
+    dept.refresh_from_db()
+    assert dept.parent_id == small_tree["root"].pk
+
+
+def test_change_form_moves_through_the_tree_module(superuser_client, small_tree):
+    division = Agency.objects.get(code="T-PH0000")
+    target = small_tree["agencies"][2]
+    data = {
+        "code": division.code, "name": division.name, "short_name": "", "kind": division.kind,
+        "level": division.level, "agency_class": "", "parent": target.pk, "established_on": "", "dissolved_on": "",
+        "legal_basis": "",
+    }
+    for prefix in ("mandates", "quotas", "positions", "links"):
+        data.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"})
+    resp = superuser_client.post(_url(Agency, "change", division.pk), data)
+    assert resp.status_code == 302, resp.content.decode()[:3000]
+    division.refresh_from_db()
+    assert division.parent_id == target.pk
+    assert AgencyLink.objects.filter(agency=division, valid_to=today() - dt.timedelta(days=1)).exists()
+    assert ChangeEvent.objects.filter(kind="move", originals=division).exists()

@@ -139,3 +139,12 @@ def test_second_province_other_text_versions(db):
     found = pairs_by_code(services.compute())
     assert found.get(("TB.TTTT", "TB.VHTT"), 0.0) < index.DEFAULT_THRESHOLD  # delimited by the exclusion
     assert not [p for p in found if p[0][:2] != p[1][:2]]
+
+
+def test_quality_does_not_depend_on_how_many_provinces_are_loaded(db):
+    """Boilerplate is a SHARE of agencies: three copies of the province score like one."""
+    for prefix in ("TM", "TN", "TO"):
+        load_province(prefix)
+    report = evaluate.evaluate(labels("TM"), index.DEFAULT_THRESHOLD)
+    assert report.f1 >= 0.8, evaluate.format_report(report)
+    assert report.cross_jurisdiction_reported == []

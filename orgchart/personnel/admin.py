@@ -67,7 +67,8 @@ class OfficialAdmin(TransferAdmin):
 
     @admin.display(description="ngày nghỉ hưu (theo NĐ 135/2020)")
     def retirement(self, obj):
-        return obj.retirement_date if obj and obj.birth_date else "—"
+        day = obj.retirement_date if obj and obj.birth_date else None
+        return day.strftime("%d/%m/%Y") if day else "—"
 
 
 @admin.register(Assignment)

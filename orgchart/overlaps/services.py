@@ -74,10 +74,12 @@ def load_nodes(day, scope_ids: set | None = None) -> dict[int, index.AgencyNode]
     return nodes
 
 
-def _mandates(day, scope_ids: set | None):
+def _mandates(day, under: Agency | None):
     qs = Mandate.objects.filter(Mandate.covering_q(day))
-    if scope_ids is not None:
-        qs = qs.filter(agency_id__in=scope_ids)
+    if under is not None:
+        from orgchart.structure.tree import subtree_q
+
+        qs = qs.filter(subtree_q(under, day, "agency__"))
     return qs.order_by("agency_id", "id").values_list("id", "agency_id", "kind", "ref", "text").iterator(chunk_size=2000)
 
 
@@ -154,7 +156,7 @@ def compute(under: Agency | None = None, params: index.Params | None = None, *, 
         scope_ids = set(subtree_ids(under.pk, day, active_only=False))
     nodes = load_nodes(day, scope_ids)
     fps: dict[int, str] = {}
-    corpus = build_corpus(nodes, _hashing(_mandates(day, scope_ids), fps), params, workers=workers, progress=progress)
+    corpus = build_corpus(nodes, _hashing(_mandates(day, under), fps), params, workers=workers, progress=progress)
     empty = hashlib.sha256().hexdigest()
     for aid in nodes:
         fps.setdefault(aid, empty)
@@ -219,8 +221,11 @@ def _hashing(stream, fps: dict):
 
 def _explanations(found: list) -> tuple[dict, dict]:
     """Mandate rows and term texts needed to explain these findings (two reads)."""
-    ids = {mid for f in found for p in f.pairs for mid in (p.a, p.b)}
-    mandates = {m["id"]: m for m in Mandate.objects.filter(pk__in=ids).values("id", "ref", "kind", "text")}
+    ids = sorted({mid for f in found for p in f.pairs for mid in (p.a, p.b)})
+    mandates = {}
+    for k in range(0, len(ids), 900):  # bounded IN lists (SQLite variable limit)
+        for m in Mandate.objects.filter(pk__in=ids[k:k + 900]).values("id", "ref", "kind", "text"):
+            mandates[m["id"]] = m
     terms = index.term_texts(m["text"] for m in mandates.values())
     return mandates, terms
 
@@ -277,8 +282,12 @@ def _store(run: OverlapRun, computed: Computed) -> dict:
         return jurs is None or nodes[a_id].jurisdiction in jurs or nodes[b_id].jurisdiction in jurs
 
     existing = {}
-    q = Q(agency_a_id__in=in_scope) & Q(agency_b_id__in=in_scope) if len(in_scope) < 20000 else Q()
-    for f in OverlapFinding.objects.filter(q):
+    q = Q()
+    if run.under_id is not None:
+        from orgchart.structure.tree import subtree_q
+
+        q = subtree_q(run.under, today(), "agency_a__") & subtree_q(run.under, today(), "agency_b__")
+    for f in OverlapFinding.objects.filter(q).iterator(chunk_size=2000):
         if covered(f.agency_a_id, f.agency_b_id):
             existing[(f.agency_a_id, f.agency_b_id)] = f
     to_create, to_update = [], []

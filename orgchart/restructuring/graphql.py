@@ -108,6 +108,8 @@ class ImpactType(graphene.ObjectType):
     quotas_moved = graphene.List(graphene.NonNull(QuotaMoveType), required=True)
     findings_appeared = graphene.List(graphene.NonNull(FindingBriefType), required=True)
     findings_disappeared = graphene.List(graphene.NonNull(FindingBriefType), required=True)
+    findings_changed = graphene.List(graphene.NonNull(FindingBriefType), required=True,
+                                     description="still there, with a different message (e.g. a new count)")
     agencies_removed = graphene.List(graphene.NonNull(graphene.String), required=True)
     agencies_added = graphene.List(graphene.NonNull(graphene.String), required=True)
     raw = GenericScalar(required=True)
@@ -142,6 +144,9 @@ class ImpactType(graphene.ObjectType):
 
     def resolve_findings_disappeared(i, info):
         return _findings(i["findings_disappeared"])
+
+    def resolve_findings_changed(i, info):
+        return _findings(i["findings_changed"])
 
     def resolve_agencies_removed(i, info):
         return i["agencies_removed"]

@@ -77,6 +77,7 @@ def report(before: dict, after: dict, *outcomes) -> dict:
     from orgchart.personnel.selectors import holding_q
 
     b_keys, a_keys = {_key(f) for f in before["findings"]}, {_key(f) for f in after["findings"]}
+    b_msg = {_key(f): f["message"] for f in before["findings"]}
     carried = {"positions": [], "quotas": [], "mandates": [], "assignments_ended": [], "children": [], "created": []}
     days = []
     for o in outcomes:
@@ -125,6 +126,7 @@ def report(before: dict, after: dict, *outcomes) -> dict:
         "agencies_added": sorted(after["agencies"] - before["agencies"]),
         "findings_appeared": [f for f in after["findings"] if _key(f) not in b_keys],
         "findings_disappeared": [f for f in before["findings"] if _key(f) not in a_keys],
+        "findings_changed": [f for f in after["findings"] if _key(f) in b_keys and f["message"] != b_msg[_key(f)]],
     }
 
 

@@ -26,6 +26,11 @@ def test_dry_run_leaves_database_identical(province, build):
     assert out.impact["focal_points"] == {"before": 6, "after": 5}
     assert "SXD-P000" in out.impact["positions_moved"]
     assert out.impact["quotas_moved"][0]["amount"] == 40
+    assert out.impact["leadership_posts"] == {"before": 14, "after": 14}
+    assert out.impact["heads"] == {"before": 6, "after": 5}  # the source's head ends
+    assert out.impact["positions_without_holders"] == ["SXD-H0"]
+    assert set(out.impact["officials_affected"]) >= {a.official.code for a in Assignment.objects.filter(
+        position__agency__code__in=["SXD", "SXD-PH1", "SXD-PH2"]).select_related("official")}
     out = services.merge_agencies(["SXD", "STC"], PAST, new_code="SNEW", new_name="Sở mới", dry_run=True)
     assert dump() == snapshot
     assert out.impact["agencies_added"] == ["SNEW"]

@@ -18,6 +18,7 @@ from orgchart.positions.models import JobPosition
 from orgchart.structure.models import Agency, ChangeKind
 
 from . import criteria
+from .dbutil import analytic
 from .selectors import holders_cte
 
 RESTRUCTURING_KINDS = (ChangeKind.MERGE, ChangeKind.SPLIT, ChangeKind.DISSOLVE)
@@ -45,12 +46,21 @@ def _holders(agency: Agency, day: dt.date):
 
 
 def reduction_candidates(agency: Agency, year: int) -> list[Candidate]:
+    with analytic():
+        return _candidates(agency, year)
+
+
+def _candidates(agency: Agency, year: int) -> list[Candidate]:
     day = reference_date(year)
     rows, officials_sql, params, positions_sql = _holders(agency, day)
     if not rows:
         return []
-    in_officials = RawSQL(officials_sql, params)
-    in_positions = RawSQL(positions_sql, params)
+    if connection.vendor == "postgresql":  # one array parameter: no re-run of the holder CTE
+        in_officials = RawSQL("SELECT unnest(%s::bigint[])", [sorted({r[0] for r in rows})])
+        in_positions = RawSQL("SELECT unnest(%s::bigint[])", [sorted({r[1] for r in rows})])
+    else:
+        in_officials = RawSQL(officials_sql, params)
+        in_positions = RawSQL(positions_sql, params)
 
     officials = {o.pk: o for o in Official.objects.filter(pk__in=in_officials)}
     positions = JobPosition.objects.filter(pk__in=in_positions).in_bulk()

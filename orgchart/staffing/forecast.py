@@ -26,6 +26,7 @@ from orgchart.structure.tree import ancestors_on
 
 from . import selectors
 from .cohorts import retiring_between_sql
+from .dbutil import analytic
 from .models import ReductionTarget
 from .targets import candidate_rows, pick, required_fraction
 
@@ -86,7 +87,7 @@ def _counts(agency: Agency, day: dt.date, buckets: list[int]):
         f"{head} SELECT held.kind, COUNT(*), SUM(held.retired){''.join(', ' + c for c in cols)}"
         f" FROM held JOIN {selectors.T_OFFICIAL} o ON o.id = held.official_id WHERE held.rn = 1 GROUP BY held.kind"
     )
-    with connection.cursor() as cur:
+    with analytic(), connection.cursor() as cur:
         cur.execute(sql, [*params, *col_params])
         out = {}
         for kind, n, retired, *per_year in cur.fetchall():
@@ -101,10 +102,8 @@ def attrition_forecast(agency: Agency, from_year: int, years: int = 5) -> Foreca
     chain = [a.pk for a in ancestors_on([agency.pk], day)[agency.pk]] + [agency.pk]
     rows = candidate_rows(chain, from_year, [*selectors.KINDS, ""])
     targets = {k: pick(rows, chain, k) for k in selectors.KINDS}
-    baselines = {}
-    for k, t in targets.items():
-        if t is not None:
-            baselines[k] = selectors.quota_sums([agency.pk], [t.baseline_year], k, day).get((agency.pk, t.baseline_year), 0)
+    sums = selectors.quota_sums_by_kind(agency.pk, {t.baseline_year for t in targets.values() if t}, day)
+    baselines = {k: sums.get((t.baseline_year, k), 0) for k, t in targets.items() if t is not None}
     last = max([from_year + years - 1, *(t.period_end for t in targets.values() if t)])
     buckets = list(range(from_year, last + 1))
     counts = _counts(agency, day, buckets)

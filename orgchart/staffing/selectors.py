@@ -36,6 +36,7 @@ from orgchart.positions.models import JobPosition, PositionLink
 from orgchart.structure.tree import is_current, subtree_sql
 
 from .cohorts import retired_sql
+from .dbutil import analytic
 from .models import Quota
 
 KINDS = tuple(QuotaKind.values)
@@ -145,12 +146,19 @@ def holders_cte(root_ids, day: dt.date, kind: str | None) -> tuple[str, list]:
     return sql, [*sub_params, *h0_params]
 
 
-def separations_cte(year: int, kind: str | None) -> tuple[str, list]:
+def separations_cte(year: int, kind: str | None, within_st: bool = False) -> tuple[str, list]:
     """CTE `sp(kind, reason, agency_id)`: separations dated in `year`, each with the agency of
     the official's latest primary-kind assignment started on or before it — the agency of its
     position on the assignment's last day up to the separation, read from the PositionLink
     intervals (a position without link rows: its JobPosition.agency). One correlated,
-    index-driven lookup per separation: never a scan of all assignments."""
+    index-driven lookup per separation: never a scan of all assignments. `within_st`: only
+    officials ever assigned to a position that is (now, or by a link row) in an agency of the
+    CTE `st` — a superset of those counted in `st`, so a small subtree skips the others."""
+    within = (
+        f" AND s.official_id IN (SELECT a3.official_id FROM {T_ASSIGNMENT} a3 WHERE a3.position_id IN"
+        f" (SELECT p3.id FROM {T_POSITION} p3 JOIN st ON st.id = p3.agency_id"
+        f" UNION SELECT l3.position_id FROM {T_POSITIONLINK} l3 JOIN st ON st.id = l3.agency_id))"
+    ) if within_st else ""
     jan1, dec31 = dt.date(year, 1, 1), dt.date(year, 12, 31)
     last_day = "CASE WHEN a2.end_on IS NOT NULL AND a2.end_on < s.separated_on THEN a2.end_on ELSE s.separated_on END"
     agency, agency_params = position_agency_sql(False, "p2", last_day, [])
@@ -162,14 +170,14 @@ def separations_cte(year: int, kind: str | None) -> tuple[str, list]:
         f" WHERE a2.official_id = s.official_id AND a2.start_on <= s.separated_on AND {nh}"
         " ORDER BY a2.start_on DESC, a2.id DESC LIMIT 1) AS agency_id"
         f" FROM {T_SEPARATION} s JOIN {T_OFFICIAL} o ON o.id = s.official_id"
-        f" WHERE s.separated_on >= %s AND s.separated_on <= %s{st_sql})"
+        f" WHERE s.separated_on >= %s AND s.separated_on <= %s{st_sql}{within})"
     )
     return sql, [*agency_params, *nh_params, jan1, dec31, *st_params]
 
 
 def _live_sql(ids, day: dt.date, kind: str | None, year: int) -> tuple[str, list]:
     head, params = holders_cte(ids, day, kind)
-    seps, sep_params = separations_cte(year, kind)
+    seps, sep_params = separations_cte(year, kind, within_st=True)
     quota_kind = " AND q.kind = %s" if kind else ""
     sql = (
         f"{head}, {seps},"
@@ -247,7 +255,7 @@ def figures(root_ids, year: int, kind: str | None = None, day: dt.date | None = 
     big = size_hint is None or size_hint >= snapshot.MIN_AGENCIES
     snap = snapshot.usable(day) if big and day.year == year else None
     sql, params = _rollup_sql(ids, day, kind, snap) if snap else _live_sql(ids, day, kind, year)
-    with connection.cursor() as cur:
+    with analytic(), connection.cursor() as cur:
         cur.execute(sql, params)
         rows = cur.fetchall()
     for root, k, *values in rows:
@@ -275,6 +283,21 @@ def quota_sums(root_ids, years, kind: str | None, day: dt.date) -> dict[tuple[in
         f"SELECT st.root, q.year, SUM(q.amount) FROM ({sub}) st JOIN {T_QUOTA} q ON q.agency_id = st.id"
         f" WHERE q.year IN ({','.join(['%s'] * len(years))}){quota_kind} GROUP BY st.root, q.year"
     )
-    with connection.cursor() as cur:
+    with analytic(), connection.cursor() as cur:
         cur.execute(sql, [*params, *years, *([kind] if kind else [])])
         return {(r, y): int(n or 0) for r, y, n in cur.fetchall()}
+
+
+def quota_sums_by_kind(root_id: int, years, day: dt.date) -> dict[tuple[int, str], int]:
+    """{(year, kind): Σ quota of the root's subtree (tree of `day`)} in one statement."""
+    years = sorted({int(y) for y in years})
+    if not years:
+        return {}
+    sub, params = subtree_sql([root_id], day)
+    sql = (
+        f"SELECT q.year, q.kind, SUM(q.amount) FROM ({sub}) st JOIN {T_QUOTA} q ON q.agency_id = st.id"
+        f" WHERE q.year IN ({','.join(['%s'] * len(years))}) GROUP BY q.year, q.kind"
+    )
+    with analytic(), connection.cursor() as cur:
+        cur.execute(sql, [*params, *years])
+        return {(y, k): int(n or 0) for y, k, n in cur.fetchall()}

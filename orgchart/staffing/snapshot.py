@@ -32,9 +32,10 @@ T_ROW = RollupRow._meta.db_table
 T_MULTI = RollupMulti._meta.db_table
 WATCHED = [m._meta.db_table for m in (Assignment, Official, Separation, JobPosition, PositionLink, Quota, Agency)]
 T_AGENCY = Agency._meta.db_table
-# Subtrees smaller than this (agencies, MPTT count) are answered by the live query: exact, and
-# fast enough; bigger ones read the roll-up. Tests set it to 0 to exercise the roll-up.
-MIN_AGENCIES = 3000
+# Subtrees smaller than this (agencies, MPTT count) are answered by the live query. 0: every
+# subtree reads the roll-up — on national data PostgreSQL's plan for the live query reads all
+# officials even for one province (seconds), while the roll-up answers any subtree in ms.
+MIN_AGENCIES = 0
 KEEP_SNAPSHOTS = 12
 LOG_COMPACT_AT = 20_000  # change-log rows; a build then empties the log (see build)
 FUNCTION = "staffing_log_change"

@@ -10,8 +10,8 @@ from orgchart.structure.models import Agency, AgencyLink
 
 D = dt.date
 Y = 2024
-MAX_QUERIES = 12
-COLD_MAX_QUERIES = 24  # PostgreSQL roll-up: the first request of a day (re)builds the snapshot
+MAX_QUERIES = 18  # PostgreSQL: + SAVEPOINT, SET LOCAL jit = off, RELEASE per analytic block
+COLD_MAX_QUERIES = 30  # PostgreSQL roll-up: the first request of a day (re)builds the snapshot
 
 SUMMARY = """query($code: String!) { staffingSummary(agencyCode: $code, year: 2024) {
   agency { code } quota headcount vacancies overQuota separations reductions baselineQuota targetPercent

@@ -48,3 +48,22 @@ def mptt_valid() -> bool:
     # tree ids may be renumbered by a rebuild; compare shapes per tree
     norm = lambda rows: sorted((pk, parent, lft, rght, lvl) for pk, parent, _t, lft, rght, lvl in rows)  # noqa: E731
     return norm(before) == norm(after)
+
+
+def intervals_disjoint() -> bool:
+    """No agency has two parent links (and no position two agency links) on the same day."""
+    from collections import defaultdict
+
+    from orgchart.positions.models import PositionLink
+    from orgchart.structure.models import AgencyLink
+
+    lo, hi = dt.date.min, dt.date.max
+    for model, owner in ((AgencyLink, "agency_id"), (PositionLink, "position_id")):
+        rows = defaultdict(list)
+        for o, f, t in model.objects.values_list(owner, "valid_from", "valid_to"):
+            rows[o].append((f or lo, t or hi))
+        for spans in rows.values():
+            spans.sort()
+            if any(b[0] <= a[1] for a, b in zip(spans, spans[1:], strict=False)):
+                return False
+    return True

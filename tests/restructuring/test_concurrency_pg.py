@@ -10,7 +10,7 @@ from orgchart.api.errors import MutationError
 from orgchart.restructuring import services
 from orgchart.structure.models import Agency
 
-from .helpers import mptt_valid
+from .helpers import intervals_disjoint, mptt_valid
 
 pytestmark = pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL only")
 
@@ -44,7 +44,7 @@ def test_twenty_parallel_moves_leave_a_valid_tree(build):
         t.join()
     assert all(e in ("conflict", "invalid") for e in errors), errors
     assert done
-    assert mptt_valid()
+    assert mptt_valid() and intervals_disjoint()
     # no cycles: every agency reaches the root
     parent = dict(Agency.objects.values_list("pk", "parent_id"))
     for pk in parent:

@@ -10,7 +10,7 @@ from orgchart.restructuring import services
 from orgchart.staffing.models import Quota
 from orgchart.structure.models import Agency, ChangeEvent, Mandate
 
-from .helpers import children, dump, holders, mptt_valid, positions
+from .helpers import children, dump, holders, intervals_disjoint, mptt_valid, positions
 
 PAST = dt.date(2025, 7, 1)
 BEFORE = PAST - dt.timedelta(days=1)
@@ -60,7 +60,7 @@ def test_past_merge_tree_before_unchanged_after_merged(province, build):
     # today's tree (MPTT) shows it: effective date in the past → applied
     assert out.change_event.applied
     assert Agency.objects.get(code="SXD-PH1").parent.code == "STC"
-    assert mptt_valid()
+    assert mptt_valid() and intervals_disjoint()
     # quotas: the merge year and later summed into the target, earlier years untouched
     assert Quota.objects.get(agency__code="STC", year=2025).amount == 70
     assert Quota.objects.get(agency__code="SXD", year=2025).amount == 0

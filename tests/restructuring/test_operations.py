@@ -11,7 +11,7 @@ from orgchart.restructuring import services
 from orgchart.structure import tree
 from orgchart.structure.models import Agency, AgencyLink, ChangeEvent, Mandate
 
-from .helpers import children, dump, holders, mptt_valid, positions
+from .helpers import children, dump, holders, intervals_disjoint, mptt_valid, positions
 
 PAST = dt.date(2025, 7, 1)
 BEFORE = PAST - dt.timedelta(days=1)
@@ -47,6 +47,7 @@ def test_move_between_two_recorded_changes_lasts_until_the_next(province):
         "valid_from", "valid_to"))
     assert links == [(None, dt.date(2025, 2, 28)), (dt.date(2025, 3, 1), dt.date(2025, 8, 31)),
                      (dt.date(2025, 9, 1), None)]
+    assert intervals_disjoint()
 
 
 @pytest.mark.parametrize("new_parent", ["SXD-PH1", "SXD"])
@@ -132,6 +133,7 @@ def test_split_dissolves_original_and_maps_positions(province):
     assert children("SXD-A", PAST) == ["SXD-PH1"]
     assert Mandate.objects.filter(agency__code="SXD-A", ref="CN1", valid_from=PAST).exists()
     assert Agency.objects.get(code="SXD").dissolved_on == PAST
+    assert intervals_disjoint() and mptt_valid()
     ev = ChangeEvent.objects.get(pk=out.change_event.pk)
     assert {a.code for a in ev.results.all()} == {"SXD-A", "SXD-B"}
 

@@ -35,7 +35,7 @@ def test_main_queries_same_count_at_two_sizes(client, make_token):
         count(client, q, token)
     small = {name: count(client, q, token) for name, q in queries.items()}
     wipe()
-    make_generator(agencies=200, officials=1500).run(progress=False)
+    make_generator(agencies=140, officials=900).run(progress=False)
     big = {name: count(client, q, token) for name, q in queries.items()}
     assert big == small, (small, big)
     assert all(n > 0 for n in small.values())

@@ -124,6 +124,9 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("DATA_UPLOAD_MAX_MEMORY_SIZE", 
 GRAPHENE = {
     "SCHEMA": "orgchart.api.schema.schema",
     "ATOMIC_MUTATIONS": False,
+    # Never graphene-django's DjangoDebugMiddleware (added by default when DEBUG): it wraps every
+    # cursor of the request, costs time, and its SQL recording breaks raw executemany calls.
+    "MIDDLEWARE": [],
 }
 
 # Limits of CONTRACT §3

@@ -19,6 +19,7 @@ $(STAMP): pyproject.toml
 run: setup
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py loaddemo --if-empty
+	$(PY) manage.py apply_scheduled_changes
 	$(PY) manage.py ensure_local_admin
 	$(PY) manage.py runserver $(HOST)
 

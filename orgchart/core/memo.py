@@ -16,6 +16,18 @@ def request_scope():
         _scope.reset(token)
 
 
+@contextlib.contextmanager
+def suspended():
+    """No memo while the block runs (e.g. writes that change the tree between reads); what the
+    request memoised before is forgotten afterwards."""
+    token = _scope.set(None)
+    try:
+        yield
+    finally:
+        _scope.reset(token)
+        clear()
+
+
 def clear():
     """Forget everything memoised in the current scope (call after structural writes)."""
     cache = _scope.get()

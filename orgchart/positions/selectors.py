@@ -2,7 +2,7 @@
 import datetime as dt
 from collections import defaultdict
 
-from django.db.models import Count, OuterRef, Subquery
+from django.db.models import BigIntegerField, Count, F, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 
 from orgchart.personnel.models import Assignment
@@ -26,35 +26,32 @@ def filled_subquery(day: dt.date, ref: str = "pk"):
     )
 
 
+def _agency_on(day: dt.date, ref: str, fallback: str):
+    """The agency of the position OuterRef(`ref`) on `day`: its covering link row, or (a position
+    without link rows) its current agency."""
+    link = PositionLink.objects.filter(PositionLink.covering_q(day), position_id=OuterRef(ref)).values("agency_id")[:1]
+    return Coalesce(Subquery(link), F(fallback), output_field=BigIntegerField())
+
+
 def positions_on(agency_ids, day: dt.date) -> dict[int, list[JobPosition]]:
     """{agency id: [positions belonging to it on `day`, by code]} in one query; each position
-    carries `filled_on_day` (its holders on `day`)."""
+    carries `filled_on_day` (its holders on `day`) and, on another date than today's tree,
+    `agency_id_on_date`."""
     ids = list(agency_ids)
     result = defaultdict(list)
+    qs = JobPosition.objects.filter(tree.positions_q(ids, day, prefix="")).annotate(filled_on_day=filled_subquery(day))
     if tree.is_current(day):
-        for p in JobPosition.objects.filter(agency_id__in=ids).annotate(filled_on_day=filled_subquery(day)).order_by("code"):
+        for p in qs.order_by("code"):
             result[p.agency_id].append(p)
         return result
-    links = (
-        PositionLink.objects.filter(PositionLink.covering_q(day), agency_id__in=ids)
-        .select_related("position")
-        .annotate(filled_on_day=filled_subquery(day, ref="position_id"))
-    )
-    for link in sorted(links, key=lambda li: li.position.code):
-        p = link.position
-        p.agency_id_on_date, p.filled_on_day = link.agency_id, link.filled_on_day
-        result[link.agency_id].append(p)
+    for p in qs.annotate(agency_id_on_date=_agency_on(day, "pk", "agency_id")).order_by("code"):
+        result[p.agency_id_on_date].append(p)
     return result
 
 
 def agency_of_positions_q(agency_ids, day: dt.date, prefix: str = "position__"):
     """Filter on a relation to positions: positions belonging to `agency_ids` on `day`."""
-    from django.db.models import Q
-
-    if tree.is_current(day):
-        return Q(**{f"{prefix}agency_id__in": list(agency_ids)})
-    links = PositionLink.objects.filter(PositionLink.covering_q(day), agency_id__in=list(agency_ids))
-    return Q(**{f"{prefix}pk__in": links.values("position_id")})
+    return tree.positions_q(list(agency_ids), day, prefix=prefix)
 
 
 def filled_counts(position_ids, day: dt.date) -> dict[int, int]:
@@ -80,19 +77,10 @@ def holders(position_ids, day: dt.date) -> dict[int, list[Assignment]]:
 def headcounts(agency_ids, day: dt.date) -> dict[int, int]:
     """{agency id: officials holding a position in that agency itself on `day`}, one query."""
     ids = list(agency_ids)
+    holding = Assignment.objects.filter(holding_q(day), tree.positions_q(ids, day))
     if tree.is_current(day):
-        rows = (
-            Assignment.objects.filter(holding_q(day), position__agency_id__in=ids)
-            .values("position__agency_id")
-            .annotate(n=Count("official_id", distinct=True))
-            .values_list("position__agency_id", "n")
-        )
-        return dict(rows)
-    rows = (
-        PositionLink.objects.filter(PositionLink.covering_q(day), agency_id__in=ids)
-        .filter(holding_q(day, prefix="position__assignments__"))
-        .values("agency_id")
-        .annotate(n=Count("position__assignments__official_id", distinct=True))
-        .values_list("agency_id", "n")
-    )
+        holding = holding.annotate(agency_on_day=F("position__agency_id"))
+    else:
+        holding = holding.annotate(agency_on_day=_agency_on(day, "position_id", "position__agency_id"))
+    rows = holding.values("agency_on_day").annotate(n=Count("official_id", distinct=True)).values_list("agency_on_day", "n")
     return dict(rows)

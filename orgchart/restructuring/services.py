@@ -101,12 +101,8 @@ def _fresh_reads():
     forget what the request memoised before)."""
     from orgchart.core import memo
 
-    token = memo._scope.set(None)
-    try:
+    with memo.suspended():
         yield
-    finally:
-        memo._scope.reset(token)
-        memo.clear()
 
 
 def _run(operation, *, dry_run: bool, day: dt.date, involved, plan=None) -> Outcome:

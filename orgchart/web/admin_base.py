@@ -53,11 +53,8 @@ class SafeXLSX(base_formats.XLSX):
         return cleaned.export("xlsx", **kwargs)
 
 
-class SafeJSON(base_formats.JSON):
-    """JSON keeps values as they are (no spreadsheet evaluates it), like the CLI's JSON files."""
-
-
-SAFE_FORMATS = [SafeCSV, SafeXLSX, SafeJSON]
+# JSON keeps values as they are (no spreadsheet evaluates it), like the CLI's JSON files.
+SAFE_FORMATS = [SafeCSV, SafeXLSX, base_formats.JSON]
 
 
 def transfer_resource(model):

@@ -102,7 +102,6 @@ class AgencyPage:
     active: bool
     ancestors: list
     children: list
-    child_counts: dict
     mandates: list
     positions: list
     headcount: int
@@ -130,7 +129,7 @@ def agency_page(agency: Agency, day: dt.date, with_holders: bool = False) -> Age
     quotas = list(Quota.objects.filter(agency_id=pk, year=day.year).order_by("kind"))
     return AgencyPage(
         agency=agency, day=day, active=agency.is_active(day), ancestors=ancestors, children=children,
-        child_counts=child_counts, mandates=mandates, positions=rows, headcount=headcount, quotas=quotas,
+        mandates=mandates, positions=rows, headcount=headcount, quotas=quotas,
         parent=ancestors[-1] if ancestors else None,
     )
 

@@ -14,6 +14,7 @@ from orgchart.core.choices import Role
 from orgchart.core.dates import today
 from orgchart.eligibility.calendar import remaining_months, retirement_date
 from orgchart.personnel.models import Official
+from orgchart.structure import tree
 from orgchart.structure.models import Agency
 
 from . import features, selectors
@@ -57,7 +58,7 @@ def agency_tree(request):
     root_code = (request.GET.get("goc") or "").strip()
     root = get_object_or_404(Agency, code=root_code) if root_code else None
     nodes = selectors.tree_page(date.day, root=root, depth=depth)
-    ancestors = selectors.tree.ancestors_on([root.pk], date.day)[root.pk] if root else []
+    ancestors = tree.ancestors_on([root.pk], date.day)[root.pk] if root else []
     return render(request, "web/agency_tree.html", {
         "date": date, "nodes": nodes, "root": root, "ancestors": ancestors, "depth": depth,
         "depth_choices": DEPTH_CHOICES, "keep": [("goc", root.code)] if root else [],

@@ -150,11 +150,13 @@ def analyse_batch(items: list) -> list:
     return [(sid, aid, kind, analyse_statement(t)) for sid, aid, kind, t in items]
 
 
-def term_texts(texts) -> dict[int, str]:
-    """{term id: term} for the terms of these statements (to show shared terms)."""
-    out = {}
-    for t in texts:
-        for c in vt.analyse(t):
+def term_texts(clause_texts) -> dict[int, str]:
+    """{term id: term} for the terms of these (normalised) clauses — the clauses of the mandate
+    pairs shown — to display shared terms. Each distinct clause is read once."""
+    out: dict[int, str] = {}
+    for text in set(clause_texts):
+        c = vt.analyse_clause(text)
+        if c is not None:
             for term in c.terms:
                 out.setdefault(term_id(term), term)
     return out

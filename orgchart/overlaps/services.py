@@ -226,7 +226,7 @@ def _explanations(found: list) -> tuple[dict, dict]:
     for k in range(0, len(ids), 900):  # bounded IN lists (SQLite variable limit)
         for m in Mandate.objects.filter(pk__in=ids[k:k + 900]).values("id", "ref", "kind", "text"):
             mandates[m["id"]] = m
-    terms = index.term_texts(m["text"] for m in mandates.values())
+    terms = index.term_texts(t for f in found for p in f.pairs for t in p.texts)
     return mandates, terms
 
 
@@ -311,9 +311,13 @@ def _store(run: OverlapRun, computed: Computed) -> dict:
             to_create.append(OverlapFinding(agency_a_id=pf.a, agency_b_id=pf.b, **data))
             counts["new"] += 1
             continue
+        reopen = f.status != OverlapStatus.NEW and f.review_fingerprint != fp
+        if not reopen and all(getattr(f, k) == v for k, v in data.items() if k != "run"):
+            counts["kept"] += 1  # nothing changed: no write, no history row
+            continue
         for k, v in data.items():
             setattr(f, k, v)
-        if f.status != OverlapStatus.NEW and f.review_fingerprint != fp:
+        if reopen:
             f.status = OverlapStatus.NEW
             f.reviewer = None
             f.note = ""
@@ -341,7 +345,7 @@ def _store(run: OverlapRun, computed: Computed) -> dict:
         if to_create:
             bulk_create_with_history(to_create, OverlapFinding, batch_size=500, default_change_reason="Phát hiện mới")
         if to_update:
-            bulk_update_with_history(to_update, OverlapFinding, fields, batch_size=500)
+            bulk_update_with_history(to_update, OverlapFinding, fields, batch_size=100)
     return counts
 
 

@@ -213,7 +213,7 @@ def _rollup_sql(ids, day: dt.date, kind: str | None, snap: int) -> tuple[str, li
         # LATERAL (PostgreSQL, like the roll-up itself): one index range scan per root
         rows = (
             f"rt CROSS JOIN LATERAL (SELECT * FROM {T_ROW} y WHERE y.snapshot_id = %s{kf.format(a='y')}"
-            " AND y.tree_id = rt.tree_id AND y.lft >= rt.lft AND y.lft <= rt.rght) x"
+            " AND y.tree_id = rt.tree_id AND y.lft >= rt.lft AND y.lft <= rt.rght OFFSET 0) x"  # fence: no pull-up
         )
     else:
         sub, head_params = subtree_sql(ids, day)

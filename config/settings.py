@@ -62,6 +62,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -116,7 +117,11 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "orgchart" / "web" / "static"] if (BASE_DIR / "orgchart" / "web" / "static").exists() else []
-LOGIN_URL = "/admin/login/"
+LOGIN_URL = "/dang-nhap/"
+# Static files (vendored GraphiQL, CSS) are served by WhiteNoise, with or without DEBUG; straight
+# from the app folders (no collectstatic step needed), compressed and cached in production.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = DEBUG
 
 # Request body limit (API limits, issue 8): 2 MiB for JSON bodies, uploads go through the admin.
 DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("DATA_UPLOAD_MAX_MEMORY_SIZE", str(2 * 1024 * 1024)))
@@ -139,7 +144,6 @@ SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 IMPORT_EXPORT_USE_TRANSACTIONS = True
-IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True
 
 SECURE = env_bool("DJANGO_SECURE", False)
 if SECURE:

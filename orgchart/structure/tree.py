@@ -581,3 +581,17 @@ def annotate_parent_on(qs, day: dt.date):
     return qs.annotate(parent_on_date=Case(
         When(has_links, then=_covering_parent(day)), default=F("parent_id"), output_field=BigIntegerField(),
     ))
+
+
+def roots_on(day: dt.date) -> list[Agency]:
+    """Active agencies without an active parent on `day`, by code (≤ 3 queries)."""
+    active = Agency.objects.filter(Agency.active_q(day))
+    if is_current(day):
+        # The current tree is the tree of `day`: its parent column answers without reading all ids.
+        orphan = Q(parent__isnull=True) | Q(parent__dissolved_on__lte=day) | Q(parent__established_on__gt=day)
+        return list(active.filter(orphan).order_by("code"))
+    ids = list(active.values_list("pk", flat=True))
+    parents = parents_on(ids, day)
+    active_ids = set(ids)
+    root_ids = [pk for pk in ids if parents.get(pk) is None or parents[pk] not in active_ids]
+    return list(Agency.objects.filter(pk__in=root_ids).order_by("code"))

@@ -42,25 +42,11 @@ class TreeNode:
     expanded: bool = False  # children loaded on this page
 
 
-def roots_on(day: dt.date) -> list[Agency]:
-    """Active agencies without an active parent on `day`, by code (≤ 3 queries)."""
-    active = Agency.objects.filter(Agency.active_q(day))
-    if tree.is_current(day):
-        # The current tree is the tree of `day`: its parent column answers without reading all ids.
-        orphan = Q(parent__isnull=True) | Q(parent__dissolved_on__lte=day) | Q(parent__established_on__gt=day)
-        return list(active.filter(orphan).order_by("code"))
-    ids = list(active.values_list("pk", flat=True))
-    parents = tree.parents_on(ids, day)
-    active_ids = set(ids)
-    root_ids = [pk for pk in ids if parents.get(pk) is None or parents[pk] not in active_ids]
-    return list(Agency.objects.filter(pk__in=root_ids).order_by("code"))
-
-
 def tree_page(day: dt.date, root: Agency | None = None, depth: int = 2) -> list[TreeNode]:
     """The forest on `day` (or the subtree of `root`), `depth` levels below the top expanded;
     nodes at the edge carry their descendant count. Queries: O(depth), not O(size)."""
     depth = max(0, min(depth, MAX_TREE_DEPTH))
-    tops = [TreeNode(root)] if root is not None else [TreeNode(a) for a in roots_on(day)]
+    tops = [TreeNode(root)] if root is not None else [TreeNode(a) for a in tree.roots_on(day)]
     frontier = tops
     for _ in range(depth):
         if not frontier:

@@ -110,7 +110,12 @@ def usable(day: dt.date) -> int | None:
     snap = RollupSnapshot.objects.filter(day=day).values_list("pk", "log_count", "static").first()
     if snap is not None and tuple(snap[1:]) == (count, static):
         return snap[0]
-    return build(day, count, static)
+    built = build(day, count, static)
+    if built is None:  # a concurrent request built it: use theirs if it is valid for us
+        snap = RollupSnapshot.objects.filter(day=day).values_list("pk", "log_count", "static").first()
+        if snap is not None and tuple(snap[1:]) == (_log_count(), static):
+            return snap[0]
+    return built
 
 
 def build(day: dt.date, count: int, static: bool) -> int | None:

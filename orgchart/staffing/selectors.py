@@ -14,10 +14,14 @@ Definitions (binding, RULES.md §3):
 - separations / reductions: separations dated in Y (all reasons / reason `reduction`), by
   the kind of the official's staff type, counted in the agency of the official's latest
   primary-kind assignment that started on or before the separation date (the agency of its
-  position on its last day up to the separation), when that agency lies in the subtree;
+  position on its last day up to the separation, from the PositionLink intervals), when that
+  agency lies in the subtree of the reference date;
 - the agency of a position on a date: `JobPosition.agency` when the tree of that date is
   today's tree (`tree.is_current`), else the `PositionLink` row covering the date (a
   position without any link row stays in `JobPosition.agency`).
+
+On PostgreSQL with the change-log triggers (migration 0003) the per-agency part is read from
+the materialised roll-up (`snapshot.py`); the answers are identical (tests compare both).
 """
 import datetime as dt
 from dataclasses import asdict, dataclass, fields

@@ -382,6 +382,8 @@ def score_jurisdiction(buf: _Buffer, idf, agencies: dict[int, AgencyNode], param
         score[(si != 0) & (sj != 0) & ((si & sj) == 0)] = 0.0
         keep = score >= params.clause_min
         ii, jj, score = ii[keep], jj[keep], score[keep]
+        if not len(ii):
+            continue
         swap = rank[ii] > rank[jj]
         ii, jj = np.where(swap, jj, ii), np.where(swap, ii, jj)
         parts.append((ii, jj, score))

@@ -70,7 +70,13 @@ def load_nodes(day, scope_ids: set | None = None) -> dict[int, index.AgencyNode]
         anc = chain(pk)
         jur = next((a for a in anc if info[a][2] == AgencyKind.PEOPLE_COMMITTEE), None)
         active = (est is None or est <= day) and (dis is None or dis > day)
-        nodes[pk] = index.AgencyNode(pk, code, jur, frozenset(anc), kind != AgencyKind.PEOPLE_COMMITTEE and active)
+        # public service units (and their inner units) provide services: no state-management
+        # mandate to overlap (RULES §5 "the same state-management work")
+        service = kind == AgencyKind.PUBLIC_SERVICE_UNIT or any(
+            info[a][2] == AgencyKind.PUBLIC_SERVICE_UNIT for a in anc
+        )
+        comparable = kind != AgencyKind.PEOPLE_COMMITTEE and active and not service
+        nodes[pk] = index.AgencyNode(pk, code, jur, frozenset(anc), comparable)
     return nodes
 
 
@@ -80,7 +86,9 @@ def _mandates(day, under: Agency | None):
         from orgchart.structure.tree import subtree_q
 
         qs = qs.filter(subtree_q(under, day, "agency__"))
-    return qs.order_by("agency_id", "id").values_list("id", "agency_id", "kind", "ref", "text").iterator(chunk_size=2000)
+    return qs.order_by("agency_id", "id").values_list(
+        "id", "agency_id", "kind", "ref", "text", "agency__name"
+    ).iterator(chunk_size=2000)
 
 
 def fingerprints(agency_ids=None, day=None) -> dict[int, str]:
@@ -116,7 +124,9 @@ def _analysed(stream, workers: int):
 
     def batches():
         batch = []
-        for mid, aid, kind, _ref, text in stream:
+        for mid, aid, kind, _ref, text, *name in stream:
+            if name and name[0] and name[0] in text:
+                text = text.replace(name[0], " ")  # the agency naming itself is not a mandate
             batch.append((mid, aid, kind, text))
             if len(batch) >= BATCH:
                 yield batch
@@ -179,7 +189,7 @@ def compute(under: Agency | None = None, params: index.Params | None = None, *, 
 
 
 def build_corpus(nodes: dict, rows, params: index.Params, *, workers: int = 1, progress=None) -> index.Corpus:
-    """Analyse (id, agency id, kind, ref, text) rows — ordered by agency — into a Corpus."""
+    """Analyse (id, agency id, kind, ref, text[, agency name]) rows — ordered by agency — into a Corpus."""
     corpus = index.Corpus(nodes, params)
     current = None
     for sid, aid, kind, clauses in _analysed(rows, workers):
@@ -208,7 +218,7 @@ def _hashing(stream, fps: dict):
     """Pass rows through while computing each agency's mandate fingerprint (rows come by agency)."""
     current, h = None, None
     for row in stream:
-        mid, aid, kind, ref, text = row
+        mid, aid, kind, ref, text = row[:5]
         if aid != current:
             if current is not None:
                 fps[current] = h.hexdigest()

@@ -200,6 +200,8 @@ BOILERPLATE_OPENINGS = [re.compile("^" + p) for p in (
 BOILERPLATE_CLAUSES = BOILERPLATE_OPENINGS + [re.compile(p) for p in (
     r"báo cáo định kỳ",
     r"kinh tế tập thể",
+    r"công tác văn phòng|văn phòng (sở|cục|bộ|chi cục|tổng cục|ban)\b",  # the agency's own office work
+    r"(giúp|thực hiện) công tác (tổ chức cán bộ|kế hoạch,? -? ?tài chính|hành chính,? quản trị|thi đua,? khen thưởng)",
     r"hội,? (các )?tổ chức phi chính phủ",
     r"khiếu nại,? tố cáo",
     r"phòng,? chống tham nhũng",
@@ -219,7 +221,7 @@ GENERIC_PHRASES = re.compile("|".join((
     r"(phó )?chủ tịch|giám đốc|bộ trưởng|thủ trưởng",
     r"(sau đây gọi (chung |tắt )?là)[^)]*",
     r"thuộc (phạm vi|thẩm quyền)( quản lý)?( nhà nước)?( của [^ ,;]+)?",
-    r"phạm vi quản lý( nhà nước)?",
+    r"phạm vi quản lý( nhà nước)?|(trong )?phạm vi( được giao| chức năng)?",
     r"quản lý nhà nước|quản lý nhà nước về",
     r"cơ quan chuyên môn|cơ quan có thẩm quyền|cấp có thẩm quyền|cơ quan nhà nước",
     r"tham mưu|chức năng|nhiệm vụ|quyền hạn",

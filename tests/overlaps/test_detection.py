@@ -148,3 +148,12 @@ def test_quality_does_not_depend_on_how_many_provinces_are_loaded(db):
     report = evaluate.evaluate(labels("TM"), index.DEFAULT_THRESHOLD)
     assert report.f1 >= 0.8, evaluate.format_report(report)
     assert report.cross_jurisdiction_reported == []
+
+
+def test_jurisdiction_with_candidates_but_no_evidence(add_agency):
+    """Clauses similar enough to be candidates but below the evidence floor: no finding, no error."""
+    root = add_agency("TX", kind="people_committee")
+    add_agency("TX.A", root, mandates=[("function", "Sở A quản lý nhà nước về: văn hóa cơ sở.")])
+    add_agency("TX.B", root, mandates=[("function", "Sở B quản lý nhà nước về: văn thư.")])
+    found = services.compute(min_score=0.0).findings
+    assert all(f.a != f.b for f in found)

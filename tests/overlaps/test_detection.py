@@ -157,3 +157,16 @@ def test_jurisdiction_with_candidates_but_no_evidence(add_agency):
     add_agency("TX.B", root, mandates=[("function", "Sở B quản lý nhà nước về: văn thư.")])
     found = services.compute(min_score=0.0).findings
     assert all(f.a != f.b for f in found)
+
+
+def test_service_units_and_own_office_work_are_not_compared(province, add_agency):
+    yt, ct = Agency.objects.get(code="TM.YT"), Agency.objects.get(code="TM.CT")
+    add_agency("TM.YT.BV", yt, kind="public_service_unit", mandates=[("function", (
+        "Bệnh viện thực hiện khám bệnh, chữa bệnh; bảo trợ xã hội; phòng, chống tệ nạn xã hội; trẻ em."))])
+    add_agency("TM.YT.VP", yt, kind="division", name="Văn phòng Sở, Sở Y tế", mandates=[("function", (
+        "Văn phòng Sở, Sở Y tế là đơn vị thuộc Sở Y tế, tham mưu, giúp thực hiện công tác văn phòng sở."))])
+    add_agency("TM.CT.VP", ct, kind="division", name="Văn phòng Sở, Sở Công Thương", mandates=[("function", (
+        "Văn phòng Sở, Sở Công Thương là đơn vị thuộc Sở Công Thương, tham mưu, giúp thực hiện công tác văn phòng sở."))])
+    found = pairs_by_code(services.compute(min_score=0.0))
+    assert not [p for p in found if "TM.YT.BV" in p]
+    assert found.get(("TM.CT.VP", "TM.YT.VP"), 0.0) < index.DEFAULT_THRESHOLD

@@ -6,31 +6,19 @@ checked, so a change of regime (QĐ 80-QĐ/TW → QĐ 377-QĐ/TW on 2025-10-08) 
 date of the check, never on the date the code runs. To change a number, add a dated row.
 """
 import datetime as dt
-from dataclasses import dataclass
-from functools import lru_cache
 from types import MappingProxyType
+
+from orgchart.core.legal import LegalNumber, LegalTable, Numbers
 
 QD377_FROM = dt.date(2025, 10, 8)
 QD80_TO = QD377_FROM - dt.timedelta(days=1)
-
-
-@dataclass(frozen=True)
-class LegalNumber:
-    key: str
-    value: object
-    valid_from: dt.date | None
-    valid_to: dt.date | None
-    citation: str
-
-    def holds_on(self, day: dt.date) -> bool:
-        return (self.valid_from is None or self.valid_from <= day) and (self.valid_to is None or self.valid_to >= day)
 
 
 def _bars(**months):
     return MappingProxyType(months)
 
 
-TABLE: tuple[LegalNumber, ...] = (
+_ROWS = (
     LegalNumber("term_months", 60, None, None, "QĐ 80-QĐ/TW 2022 Đ18(5); NĐ 138/2020 Đ41; NĐ 115/2020 (VC)"),
     LegalNumber("reappointment_min_months", 24, None, None, "NĐ 115/2020 Đ49(3); NĐ 138/2020 → NĐ 170/2025"),
     LegalNumber("rotation_min_months", 120, None, None, "QĐ 65-QĐ/TW 2022 Đ5"),
@@ -56,10 +44,6 @@ TABLE: tuple[LegalNumber, ...] = (
         _bars(reprimand=12, warning=12, salary_demotion=12, demotion=24, dismissal_from_post=24, removal=24),
         None, None, "Luật CBCC 2008 Đ82 sđ 2019",
     ),
-    # Deputy caps: division/sub_department by staff ((minimum staff, cap), highest first); department 3.
-    LegalNumber("division_deputy_cap", ((15, 3), (10, 2), (0, 1)), None, None,
-                "NĐ 150/2025 (sửa đổi NĐ 24/2014); trước đó NĐ 107/2020"),
-    LegalNumber("department_deputy_cap", 3, None, None, "NĐ 45/2025 Đ6; NĐ 150/2025"),
     LegalNumber("age_term_citation", "QĐ 80-QĐ/TW 2022 Đ18(5); HD 06-HD/BTCTW 2021; NĐ 138/2020 Đ41; NĐ 115/2020 (VC)",
                 None, QD80_TO, "QĐ 80-QĐ/TW 2022 Đ18(5)"),
     LegalNumber("age_term_citation", "QĐ 377-QĐ/TW 2025 Đ34; HD 06-HD/BTCTW 2021; NĐ 170/2025; NĐ 115/2020 (VC)",
@@ -69,34 +53,25 @@ TABLE: tuple[LegalNumber, ...] = (
 )
 
 
-class Numbers:
-    """The legal numbers in force on one date: one attribute per key, `cite(key)` its citation."""
-
-    def __init__(self, day: dt.date, rows: dict[str, LegalNumber]):
-        self.day = day
-        self._rows = rows
-        for key, row in rows.items():
-            setattr(self, key, row.value)
-
-    def cite(self, key: str) -> str:
-        return self._rows[key].citation
+TABLE = LegalTable(_ROWS)
+lookup = TABLE.lookup
+numbers_on = TABLE.numbers_on
 
 
-def lookup(key: str, day: dt.date) -> LegalNumber:
-    """The row of `key` in force on `day` (KeyError when none)."""
-    for row in TABLE:
-        if row.key == key and row.holds_on(day):
-            return row
-    raise KeyError(f"no legal number {key!r} in force on {day}")
+def division_deputy_cap(staff: int, day: dt.date) -> tuple[int, str]:
+    """Deputy cap of a division/sub-department with `staff` (RULES §4, one table for both uses)."""
+    from orgchart.restructuring.legal import division_deputy_cap as cap
+
+    return cap(staff, day)
 
 
-@lru_cache(maxsize=4096)
-def numbers_on(day: dt.date) -> Numbers:
-    return Numbers(day, {key: lookup(key, day) for key in dict.fromkeys(r.key for r in TABLE)})
+def department_deputy_cap(day: dt.date) -> tuple[int, str]:
+    """A department's share of the provincial deputy average (RULES §2 POS-DEPUTY-CAP)."""
+    from orgchart.restructuring.legal import numbers_on as structure_numbers
+
+    n = structure_numbers(day)
+    return n.dept_deputy_avg, n.cite("dept_deputy_avg")
 
 
-def division_deputy_cap(staff: int, day: dt.date) -> int:
-    for minimum, cap in numbers_on(day).division_deputy_cap:
-        if staff >= minimum:
-            return cap
-    return 1
+__all__ = ["TABLE", "LegalNumber", "Numbers", "lookup", "numbers_on", "division_deputy_cap", "department_deputy_cap",
+           "QD377_FROM", "QD80_TO"]

@@ -17,7 +17,7 @@ from .facts import (
     ROTATION,
     Case,
 )
-from .legal import division_deputy_cap, numbers_on
+from .legal import department_deputy_cap, division_deputy_cap
 
 VIOLATION = "violation"
 WARNING = "warning"
@@ -342,11 +342,10 @@ def pos_quota_full(c: Case):
 
 def deputy_cap(kind: str, staff: int, day: dt.date) -> tuple[int | None, str]:
     """Cap on deputies of an agency of `kind` with `staff` (RULES §4), and its citation."""
-    n = numbers_on(day)
     if kind in ("division", "sub_department"):
-        return division_deputy_cap(staff, day), n.cite("division_deputy_cap")
+        return division_deputy_cap(staff, day)
     if kind in ("department", "department_equivalent"):
-        return n.department_deputy_cap, n.cite("department_deputy_cap")
+        return department_deputy_cap(day)
     return None, ""
 
 

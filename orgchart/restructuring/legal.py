@@ -7,27 +7,16 @@ gives are unchanged across that date, only the citation switches. To change a nu
 dated row (and end the old one the day before).
 """
 import datetime as dt
-from dataclasses import dataclass
-from functools import lru_cache
 from types import MappingProxyType
+
+from orgchart.core.legal import LegalNumber, LegalTable
+from orgchart.core.legal import Numbers as _Numbers
 
 ND150_FROM = dt.date(2025, 7, 1)
 ND45_TO = ND150_FROM - dt.timedelta(days=1)
 
 
-@dataclass(frozen=True)
-class LegalNumber:
-    key: str
-    value: object
-    valid_from: dt.date | None
-    valid_to: dt.date | None
-    citation: str
-
-    def holds_on(self, day: dt.date) -> bool:
-        return (self.valid_from is None or self.valid_from <= day) and (self.valid_to is None or self.valid_to >= day)
-
-
-TABLE: tuple[LegalNumber, ...] = (
+_ROWS = (
     # STRUCT-DEPT-COUNT: departments (sở + cơ quan ngang sở) of a province-level people's committee.
     LegalNumber("dept_max", 14, None, None, "NĐ 45/2025 Đ8 → NĐ 150/2025"),
     LegalNumber("dept_max_special", 15, None, None, "NĐ 45/2025 Đ8 → NĐ 150/2025"),
@@ -58,21 +47,7 @@ TABLE: tuple[LegalNumber, ...] = (
 )
 
 
-class Numbers:
-    """The legal numbers in force on one date: one attribute per key, `cite(key)` its citation."""
-
-    def __init__(self, day: dt.date, rows: dict[str, LegalNumber]):
-        self.day = day
-        self._rows = rows
-        for key, row in rows.items():
-            setattr(self, key, row.value)
-
-    def cite(self, key: str) -> str:
-        return self._rows[key].citation
-
-    def has(self, key: str) -> bool:
-        return key in self._rows
-
+class Numbers(_Numbers):
     def merged_extra(self, bodies: int) -> int:
         """Extra deputies allowed for a merger of `bodies` agencies (0 below 2)."""
         if bodies < 2:
@@ -81,10 +56,14 @@ class Numbers:
         return table.get(bodies, table[max(table)])
 
 
-@lru_cache(maxsize=512)
-def numbers_on(day: dt.date) -> Numbers:
-    rows: dict[str, LegalNumber] = {}
-    for row in TABLE:
-        if row.holds_on(day):
-            rows[row.key] = row
-    return Numbers(day, rows)
+TABLE = LegalTable(_ROWS, Numbers)
+numbers_on = TABLE.numbers_on
+
+
+def division_deputy_cap(staff: int, day: dt.date) -> tuple[int, str]:
+    """(cap, citation) of deputies of a division or sub-department with `staff` on `day`:
+    staff < 10 → 1; 10–14 → 2; ≥ 15 → 3 (used by STRUCT-DEPUTY-DIVISION and POS-DEPUTY-CAP)."""
+    n = numbers_on(day)
+    caps = n.division_deputy_caps
+    cap = next((c for minimum, c in caps if staff >= minimum), caps[-1][1])
+    return cap, n.cite("division_deputy_caps")

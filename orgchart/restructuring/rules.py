@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from orgchart.core.choices import AgencyClass, AgencyKind, AgencyLevel, Severity
 from orgchart.core.dates import add_months
 
-from .legal import Numbers
+from .legal import Numbers, division_deputy_cap
 
 V, W = Severity.VIOLATION.value, Severity.WARNING.value
 DEPARTMENT_KINDS = frozenset({AgencyKind.DEPARTMENT, AgencyKind.DEPARTMENT_EQUIVALENT})
@@ -65,10 +65,7 @@ def merged_extra(facts: UnitFacts, day: dt.date, n: Numbers) -> int:
 
 
 def deputy_cap(staff: int, n: Numbers) -> int:
-    for minimum, cap in n.division_deputy_caps:
-        if staff >= minimum:
-            return cap
-    return n.division_deputy_caps[-1][1]
+    return division_deputy_cap(staff, n.day)[0]
 
 
 def _is_province_pc(f: UnitFacts) -> bool:

@@ -7,26 +7,20 @@ criteria, the exemption and the regimes; earlier decrees (NĐ 108/2014, NĐ 29/2
 same numbers, so the spec's values apply to every date until a new row is added here.
 """
 import datetime as dt
-from dataclasses import dataclass
 from decimal import Decimal
 
-
-@dataclass(frozen=True)
-class LegalRule:
-    key: str
-    value: object
-    citation: str
-    valid_from: dt.date | None = None
-    valid_to: dt.date | None = None
-    note: str = ""
-
-    def in_force(self, day: dt.date) -> bool:
-        return (self.valid_from is None or self.valid_from <= day) and (self.valid_to is None or self.valid_to >= day)
-
+from orgchart.core.legal import LegalNumber, LegalTable
 
 ND154_FROM = dt.date(2025, 6, 16)  # NĐ 154/2025/NĐ-CP in force
 
-TABLE: tuple[LegalRule, ...] = (
+
+
+def LegalRule(key, value, citation, valid_from=None, valid_to=None, note="") -> LegalNumber:  # noqa: N802
+    """Rows of this table read citation-first; they are ordinary dated legal numbers."""
+    return LegalNumber(key, value, valid_from, valid_to, citation, note)
+
+
+_ROWS = (
     # Exemption: a woman raising a child younger than 36 months is never reduced.
     LegalRule("exempt_child_months", 36, "NĐ 154/2025/NĐ-CP Đ2 k2"),
     # Regime: early retirement when the time left to retirement is at least 24 and at most 60
@@ -73,18 +67,18 @@ TABLE: tuple[LegalRule, ...] = (
 CRITERIA = ("RED-RATING", "RED-QUALIFICATION", "RED-OVER-QUOTA", "RED-LEADER-RESTRUCT")
 
 
-def rule(key: str, on: dt.date) -> LegalRule:
+TABLE = LegalTable(_ROWS)
+
+
+def rule(key: str, on: dt.date) -> LegalNumber:
     """The entry for `key` in force on `on` (the latest starting one when several are)."""
-    rows = [r for r in TABLE if r.key == key and r.in_force(on)]
-    if not rows:
-        raise LookupError(f"no legal rule {key!r} in force on {on}")
-    return max(rows, key=lambda r: r.valid_from or dt.date.min)
+    return TABLE.lookup(key, on)
 
 
 def value(key: str, on: dt.date):
-    return rule(key, on).value
+    return TABLE.value(key, on)
 
 
-def anchor_targets(on: dt.date) -> list[LegalRule]:
+def anchor_targets(on: dt.date) -> list[LegalNumber]:
     """The national anchor targets in force on `on` (for reports and seeding)."""
-    return [r for r in TABLE if r.key.startswith("target_") and r.in_force(on)]
+    return [r for r in TABLE if r.key.startswith("target_") and r.holds_on(on)]

@@ -64,3 +64,15 @@ def test_two_appointments_race_for_the_last_deputy_seat_of_a_division(world):
     assert [e.code for e in loser.errors] == ["POS-DEPUTY-CAP"]
     assert Assignment.objects.filter(position__leadership_role="deputy", start_on__lte=dt.date.max,
                                      end_on__isnull=True).count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_eight_racers_for_the_last_seat_exactly_one_wins(world):
+    codes = [f"R{i}" for i in range(8)]
+    for code in codes:
+        assign(make_official(code), world.cv)
+    outcomes = _race([dict(official_code=o, position_code="HEAD", action="first_appointment", start_on=ON) for o in codes])
+    winners = [o for o in outcomes if o.assignment is not None]
+    assert len(winners) == 1
+    assert all([e.code for e in o.errors] == ["POS-QUOTA-FULL"] for o in outcomes if o.assignment is None)
+    assert Assignment.objects.filter(position=world.head, start_on=ON).count() == 1

@@ -1,4 +1,4 @@
-"""20 parallel moves on PostgreSQL leave a valid MPTT tree (the advisory lock serialises them)."""
+"""20 and 50 parallel moves on PostgreSQL leave a valid MPTT tree (the advisory lock serialises them)."""
 import datetime as dt
 import random
 import threading
@@ -16,14 +16,15 @@ pytestmark = pytest.mark.skipif(connection.vendor != "postgresql", reason="Postg
 
 
 @pytest.mark.django_db(transaction=True)
-def test_twenty_parallel_moves_leave_a_valid_tree(build):
+@pytest.mark.parametrize("n", [20, 50])
+def test_parallel_moves_leave_a_valid_tree(build, n):
     root = build.agency("ROOT", "people_committee")
     deps = [build.agency(f"D{i}", "department", root) for i in range(5)]
-    divs = [build.agency(f"V{i}", "division", deps[i % 5]) for i in range(20)]
+    divs = [build.agency(f"V{i}", "division", deps[i % 5]) for i in range(n)]
     rnd = random.Random(7)
     targets = [rnd.choice(deps + divs) for _ in divs]
     errors, done = [], []
-    barrier = threading.Barrier(20)
+    barrier = threading.Barrier(n)
 
     def work(div, target):
         try:

@@ -50,3 +50,21 @@ def test_backup_then_restore_into_an_empty_database_round_trips_every_kind(tmp_p
     for kind in KINDS:
         assert (tmp_path / "two" / f"{kind}.csv").read_bytes() == first[kind], kind
     assert b"'=SUM(A1)" in first["agencies"] and b"'- Tham" in first["mandates"]
+
+
+@pytest.mark.django_db
+def test_the_demo_province_round_trips_exactly(tmp_path):
+    from orgchart.staffing.models import ReductionTarget
+    from orgchart.structure.models import AgencyLink, Mandate
+
+    call_command("loaddemo", stdout=io.StringIO())
+    call_command("backup", tmp_path / "one", stdout=io.StringIO())
+    for model in (Assignment, Official, JobPosition, Quota, ReductionTarget, Mandate, AgencyLink):
+        model.objects.all().delete()
+    for agency in Agency.objects.order_by("-mptt_level"):
+        agency.delete()
+    call_command("restore", tmp_path / "one", stdout=io.StringIO())
+    call_command("backup", tmp_path / "two", stdout=io.StringIO())
+    for kind in KINDS:
+        assert (tmp_path / "two" / f"{kind}.csv").read_bytes() == (tmp_path / "one" / f"{kind}.csv").read_bytes(), kind
+    assert Official.objects.count() > 2000

@@ -100,7 +100,7 @@ class Assignment(models.Model):
 
 
 class Rating(models.Model):
-    official = models.ForeignKey(Official, on_delete=models.CASCADE, related_name="ratings")
+    official = models.ForeignKey(Official, verbose_name="cán bộ", on_delete=models.CASCADE, related_name="ratings")
     year = models.PositiveSmallIntegerField("năm")
     rating = models.CharField("xếp loại", max_length=16, choices=RatingValue.choices)
     history = HistoricalRecords()
@@ -115,7 +115,7 @@ class Rating(models.Model):
 
 
 class Discipline(models.Model):
-    official = models.ForeignKey(Official, on_delete=models.CASCADE, related_name="disciplines")
+    official = models.ForeignKey(Official, verbose_name="cán bộ", on_delete=models.CASCADE, related_name="disciplines")
     form = models.CharField("hình thức kỷ luật", max_length=24, choices=DisciplineForm.choices)
     decided_on = models.DateField("ngày quyết định")
     effective_on = models.DateField("ngày có hiệu lực", null=True, blank=True)
@@ -131,8 +131,10 @@ class Discipline(models.Model):
 
 
 class SuccessionPlan(models.Model):
-    official = models.ForeignKey(Official, on_delete=models.CASCADE, related_name="succession_plans")
-    position = models.ForeignKey("positions.JobPosition", on_delete=models.CASCADE, related_name="succession_plans")
+    official = models.ForeignKey(Official, verbose_name="cán bộ", on_delete=models.CASCADE, related_name="succession_plans")
+    position = models.ForeignKey(
+        "positions.JobPosition", verbose_name="vị trí quy hoạch", on_delete=models.CASCADE, related_name="succession_plans"
+    )
     period = models.CharField("giai đoạn", max_length=9)
     period_start = models.PositiveSmallIntegerField(editable=False)
     period_end = models.PositiveSmallIntegerField(editable=False)
@@ -164,7 +166,7 @@ def parse_period(period: str) -> tuple[int, int]:
 
 
 class Separation(models.Model):
-    official = models.ForeignKey(Official, on_delete=models.CASCADE, related_name="separations")
+    official = models.ForeignKey(Official, verbose_name="cán bộ", on_delete=models.CASCADE, related_name="separations")
     separated_on = models.DateField("ngày nghỉ")
     reason = models.CharField("lý do", max_length=16, choices=SeparationReason.choices)
     reduction_criterion = models.CharField("tiêu chí tinh giản", max_length=64, blank=True, default="")

@@ -63,8 +63,10 @@ class JobPosition(models.Model):
 class PositionLink(Interval):
     """The agency a position belongs to over [valid_from, valid_to]."""
 
-    position = models.ForeignKey(JobPosition, on_delete=models.CASCADE, related_name="links")
-    agency = models.ForeignKey("structure.Agency", on_delete=models.PROTECT, related_name="position_links")
+    position = models.ForeignKey(JobPosition, verbose_name="vị trí việc làm", on_delete=models.CASCADE, related_name="links")
+    agency = models.ForeignKey(
+        "structure.Agency", verbose_name="cơ quan", on_delete=models.PROTECT, related_name="position_links"
+    )
     change_event = models.ForeignKey(
         "structure.ChangeEvent", null=True, blank=True, on_delete=models.SET_NULL, related_name="position_links"
     )

@@ -69,8 +69,10 @@ class Agency(MPTTModel):
 class AgencyLink(Interval):
     """The parent of an agency over [valid_from, valid_to]; parent None = a root on those days."""
 
-    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="links")
-    parent = models.ForeignKey(Agency, null=True, blank=True, on_delete=models.PROTECT, related_name="child_links")
+    agency = models.ForeignKey(Agency, verbose_name="cơ quan", on_delete=models.CASCADE, related_name="links")
+    parent = models.ForeignKey(
+        Agency, verbose_name="trực thuộc", null=True, blank=True, on_delete=models.PROTECT, related_name="child_links"
+    )
     change_event = models.ForeignKey(
         "structure.ChangeEvent", null=True, blank=True, on_delete=models.SET_NULL, related_name="links"
     )

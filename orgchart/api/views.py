@@ -10,6 +10,7 @@ from graphene.validation import depth_limit_validator
 from graphene_django.views import GraphQLView, HttpError
 from graphql import (
     DocumentNode,
+    ExecutionContext,
     ExecutionResult,
     GraphQLError,
     OperationType,
@@ -31,6 +32,12 @@ log = logging.getLogger("orgchart.api")
 # carry the conventional `classification: ValidationError`, so generic GraphQL tooling (schemathesis,
 # clients) tells them from server failures; "forbidden" is an authorisation answer.
 CLIENT_CODES = {"not_found", "invalid", "conflict", "limit_exceeded", "query_too_costly"}
+
+
+class SyncExecutionContext(ExecutionContext):
+    """Every resolver here is synchronous: skip graphql-core's awaitable test on each value."""
+
+    is_awaitable = staticmethod(lambda value: False)
 
 
 @lru_cache(maxsize=512)
@@ -83,7 +90,7 @@ class OrgchartGraphQLView(GraphQLView):
             return execute(
                 self.schema.graphql_schema, document, root_value=self.get_root_value(request),
                 context_value=self.get_context(request), variable_values=variables, operation_name=operation_name,
-                middleware=self.get_middleware(request),
+                middleware=self.get_middleware(request), execution_context_class=SyncExecutionContext,
             )
         except Exception as e:  # noqa: BLE001 — reported as a GraphQL error, never a 500
             return ExecutionResult(errors=[e])

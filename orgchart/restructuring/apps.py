@@ -8,11 +8,10 @@ class RestructuringConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from django.db.models.signals import post_init, post_save
+        from django.db.models.signals import post_save
 
         from orgchart.structure import tree
         from orgchart.structure.models import Agency
 
         # A parent edited outside the tree module (admin, import) keeps its link row in step.
-        post_init.connect(tree.on_agency_init, sender=Agency, dispatch_uid="restructuring-agency-init", weak=False)
         post_save.connect(tree.on_agency_saved, sender=Agency, dispatch_uid="restructuring-agency-parent", weak=False)

@@ -54,6 +54,12 @@ class Agency(MPTTModel):
     def __str__(self):
         return f"{self.name} ({self.code})"
 
+    def save(self, *args, **kwargs):
+        # The parent as loaded (MPTT caches it at __init__ and overwrites it while moving the
+        # node): tree.on_agency_saved compares it with the new parent to keep link rows in step.
+        self._parent_before_save = self._mptt_cached_fields.get("parent")
+        super().save(*args, **kwargs)
+
     def is_active(self, day) -> bool:
         return (self.established_on is None or self.established_on <= day) and (
             self.dissolved_on is None or self.dissolved_on > day

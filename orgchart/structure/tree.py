@@ -20,6 +20,7 @@ from collections import defaultdict
 from django.db import connection
 from django.db.models import BigIntegerField, Case, Count, Exists, F, OuterRef, Q, Subquery, When
 from django.db.models.functions import Coalesce
+from django.db.models.query_utils import DeferredAttribute
 from mptt.exceptions import InvalidMove
 
 from orgchart.core.dates import today
@@ -40,17 +41,15 @@ def _tree_writes():
         _writing.reset(token)
 
 
-def on_agency_init(sender, instance, **kwargs):
-    """post_init of Agency: remember the parent as loaded (for `on_agency_saved`)."""
-    instance._parent_as_loaded = instance.__dict__.get("parent_id")
-
-
 def on_agency_saved(sender, instance, created=False, raw=False, **kwargs):
     """post_save of Agency: a parent changed outside this module (admin form, import) is
     recorded as a correction of the agency's open link, so link rows and MPTT never disagree
     (and `apply_current` never undoes such an edit)."""
-    old = getattr(instance, "_parent_as_loaded", None)
-    instance._parent_as_loaded = instance.parent_id
+    # Agency.save() notes the parent as loaded before MPTT moves the node (no per-instance hook
+    # on every agency read).
+    old = getattr(instance, "_parent_before_save", None)
+    if old is DeferredAttribute:
+        return
     if raw or created or _writing.get() or old == instance.parent_id:
         return
     if AgencyLink.objects.filter(agency_id=instance.pk).exists():

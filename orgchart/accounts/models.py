@@ -9,9 +9,9 @@ import secrets
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
-from simple_history.models import HistoricalRecords
 
 from orgchart.core.choices import Role, values_q
+from orgchart.core.history import audited
 
 
 class Membership(models.Model):
@@ -21,7 +21,7 @@ class Membership(models.Model):
         "structure.Agency", verbose_name="phạm vi (cây con)", null=True, blank=True, on_delete=models.PROTECT,
         related_name="+",
     )
-    history = HistoricalRecords()
+    history = audited()
 
     class Meta:
         verbose_name = "vai trò người dùng"
@@ -39,7 +39,7 @@ class ApiToken(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField("hết hạn", null=True, blank=True)
     revoked_at = models.DateTimeField("thu hồi lúc", null=True, blank=True)
-    history = HistoricalRecords()
+    history = audited()
 
     class Meta:
         verbose_name = "mã truy cập API"

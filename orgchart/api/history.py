@@ -30,6 +30,7 @@ class HistoryEntryType(graphene.ObjectType):
     user = graphene.String(description="username of the author (null: a command or import without a user)")
     action = graphene.String(required=True, description="created | changed | deleted")
     reason = graphene.String(description="change reason (e.g. an eligibility override and its findings)")
+    source = graphene.String(description="the request (method, path, client address) or command that made the change")
     changes = graphene.List(graphene.NonNull(FieldChangeType), required=True, description="before/after of each changed field")
 
 
@@ -69,7 +70,8 @@ def _entries(model_name, records):
             HistoryEntryType(
                 model=model_name, object_id=str(rec.id), at=rec.history_date,
                 user=rec.history_user.get_username() if rec.history_user_id else None,
-                action=ACTIONS.get(rec.history_type, rec.history_type), reason=rec.history_change_reason, changes=changes,
+                action=ACTIONS.get(rec.history_type, rec.history_type), reason=rec.history_change_reason,
+                source=getattr(rec, "history_request", "") or None, changes=changes,
             )
         )
     return out

@@ -1,9 +1,9 @@
 """Overlap detection runs and their findings, with the auditors' review (RULES.md §5)."""
 from django.conf import settings
 from django.db import models
-from simple_history.models import HistoricalRecords
 
 from orgchart.core.choices import OverlapStatus, values_q
+from orgchart.core.history import audited
 
 
 class OverlapRun(models.Model):
@@ -58,7 +58,7 @@ class OverlapFinding(models.Model):
     note = models.TextField("ghi chú", blank=True, default="")
     reviewed_at = models.DateTimeField("ngày rà soát", null=True, blank=True)
     review_fingerprint = models.CharField("dấu vân tay nhiệm vụ khi rà soát", max_length=64, blank=True, default="")
-    history = HistoricalRecords()
+    history = audited()
 
     class Meta:
         verbose_name = "chồng chéo chức năng, nhiệm vụ"

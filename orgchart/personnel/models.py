@@ -1,6 +1,5 @@
 """Officials and their personnel records. Assignments are interval rows, never an overwritten FK."""
 from django.db import models
-from simple_history.models import HistoricalRecords
 
 from orgchart.core.choices import (
     AssignmentKind,
@@ -14,6 +13,7 @@ from orgchart.core.choices import (
     StateMgmt,
     values_q,
 )
+from orgchart.core.history import audited
 
 
 class Official(models.Model):
@@ -33,7 +33,7 @@ class Official(models.Model):
     hired_on = models.DateField("ngày vào công tác", null=True, blank=True)
     health_ok = models.BooleanField("đủ sức khỏe", null=True, blank=True)
     youngest_child_born_on = models.DateField("ngày sinh con nhỏ nhất", null=True, blank=True)
-    history = HistoricalRecords()
+    history = audited()
 
     class Meta:
         verbose_name = "cán bộ, công chức, viên chức"
@@ -77,7 +77,7 @@ class Assignment(models.Model):
         "structure.ChangeEvent", null=True, blank=True, on_delete=models.SET_NULL, related_name="ended_assignments",
         help_text="the restructuring change that ended this assignment, if any",
     )
-    history = HistoricalRecords()
+    history = audited()
 
     class Meta:
         verbose_name = "quá trình công tác"
@@ -103,7 +103,7 @@ class Rating(models.Model):
     official = models.ForeignKey(Official, verbose_name="cán bộ", on_delete=models.CASCADE, related_name="ratings")
     year = models.PositiveSmallIntegerField("năm")
     rating = models.CharField("xếp loại", max_length=16, choices=RatingValue.choices)
-    history = HistoricalRecords()
+    history = audited()
 
     class Meta:
         verbose_name = "xếp loại chất lượng"
@@ -119,7 +119,7 @@ class Discipline(models.Model):
     form = models.CharField("hình thức kỷ luật", max_length=24, choices=DisciplineForm.choices)
     decided_on = models.DateField("ngày quyết định")
     effective_on = models.DateField("ngày có hiệu lực", null=True, blank=True)
-    history = HistoricalRecords()
+    history = audited()
 
     class Meta:
         verbose_name = "kỷ luật"
@@ -139,7 +139,7 @@ class SuccessionPlan(models.Model):
     period_start = models.PositiveSmallIntegerField(editable=False)
     period_end = models.PositiveSmallIntegerField(editable=False)
     approved_on = models.DateField("ngày phê duyệt", null=True, blank=True)
-    history = HistoricalRecords()
+    history = audited()
 
     class Meta:
         verbose_name = "quy hoạch"
@@ -170,7 +170,7 @@ class Separation(models.Model):
     separated_on = models.DateField("ngày nghỉ")
     reason = models.CharField("lý do", max_length=16, choices=SeparationReason.choices)
     reduction_criterion = models.CharField("tiêu chí tinh giản", max_length=64, blank=True, default="")
-    history = HistoricalRecords()
+    history = audited()
 
     class Meta:
         verbose_name = "nghỉ việc, thôi việc"

@@ -1,6 +1,5 @@
 """Job positions (vị trí việc làm): standards and number of seats; their agency over time."""
 from django.db import models
-from simple_history.models import HistoricalRecords
 
 from orgchart.core.choices import (
     Education,
@@ -10,6 +9,7 @@ from orgchart.core.choices import (
     StateMgmt,
     values_q,
 )
+from orgchart.core.history import audited
 from orgchart.core.models import Interval
 
 
@@ -35,7 +35,7 @@ class JobPosition(models.Model):
     min_years_experience = models.PositiveSmallIntegerField("số năm kinh nghiệm tối thiểu", null=True, blank=True)
     requires_succession_plan = models.BooleanField("yêu cầu quy hoạch", default=False)
     quota = models.PositiveIntegerField("số người của vị trí", null=True, blank=True)
-    history = HistoricalRecords()
+    history = audited()
 
     class Meta:
         verbose_name = "vị trí việc làm"
@@ -70,7 +70,7 @@ class PositionLink(Interval):
     change_event = models.ForeignKey(
         "structure.ChangeEvent", null=True, blank=True, on_delete=models.SET_NULL, related_name="position_links"
     )
-    history = HistoricalRecords()
+    history = audited()
 
     class Meta:
         verbose_name = "vị trí thuộc cơ quan theo thời gian"

@@ -1,8 +1,8 @@
 """Approved staffing per agency and year (biên chế) and reduction targets."""
 from django.db import models
-from simple_history.models import HistoricalRecords
 
 from orgchart.core.choices import QuotaKind, values_q
+from orgchart.core.history import audited
 
 
 class Quota(models.Model):
@@ -11,7 +11,7 @@ class Quota(models.Model):
     kind = models.CharField("loại", max_length=16, choices=QuotaKind.choices)
     amount = models.PositiveIntegerField("số biên chế được giao")
     decision_no = models.CharField("số quyết định", max_length=100, blank=True, default="")
-    history = HistoricalRecords()
+    history = audited()
 
     class Meta:
         verbose_name = "biên chế được giao"
@@ -32,7 +32,7 @@ class ReductionTarget(models.Model):
     baseline_year = models.PositiveSmallIntegerField("năm gốc")
     percent = models.DecimalField("tỷ lệ tinh giản (%)", max_digits=5, decimal_places=2)
     kind = models.CharField("loại (trống: mọi loại)", max_length=16, choices=QuotaKind.choices, blank=True, default="")
-    history = HistoricalRecords()
+    history = audited()
 
     class Meta:
         verbose_name = "chỉ tiêu tinh giản"

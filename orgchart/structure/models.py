@@ -6,9 +6,9 @@ on any date comes from `AgencyLink` interval rows; see `orgchart.structure.tree`
 from django.conf import settings
 from django.db import models
 from mptt.models import MPTTModel, TreeForeignKey
-from simple_history.models import HistoricalRecords
 
 from orgchart.core.choices import AgencyClass, AgencyKind, AgencyLevel, MandateKind, values_q
+from orgchart.core.history import audited
 from orgchart.core.models import Interval
 
 
@@ -28,7 +28,7 @@ class Agency(MPTTModel):
     established_on = models.DateField("ngày thành lập", null=True, blank=True)
     dissolved_on = models.DateField("ngày giải thể (ngày đầu không còn)", null=True, blank=True)
     legal_basis = models.TextField("căn cứ pháp lý", blank=True, default="")
-    history = HistoricalRecords(excluded_fields=["lft", "rght", "tree_id", "mptt_level"])
+    history = audited(excluded_fields=["lft", "rght", "tree_id", "mptt_level"])
 
     class MPTTMeta:
         level_attr = "mptt_level"
@@ -82,7 +82,7 @@ class AgencyLink(Interval):
     change_event = models.ForeignKey(
         "structure.ChangeEvent", null=True, blank=True, on_delete=models.SET_NULL, related_name="links"
     )
-    history = HistoricalRecords()
+    history = audited()
 
     class Meta:
         verbose_name = "quan hệ trực thuộc theo thời gian"
@@ -111,7 +111,7 @@ class Mandate(Interval):
     text_key = models.CharField(max_length=64, editable=False, db_index=True, default="")
     sectors = models.CharField("lĩnh vực", max_length=500, blank=True, default="")
     legal_basis = models.TextField("căn cứ pháp lý", blank=True, default="")
-    history = HistoricalRecords()
+    history = audited()
 
     class Meta:
         verbose_name = "chức năng, nhiệm vụ"
@@ -160,7 +160,7 @@ class ChangeEvent(models.Model):
     applied = models.BooleanField("đã áp dụng vào cây hiện tại", default=False)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
     created_at = models.DateTimeField(auto_now_add=True)
-    history = HistoricalRecords()
+    history = audited()
 
     class Meta:
         verbose_name = "sự kiện thay đổi tổ chức"

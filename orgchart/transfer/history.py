@@ -1,6 +1,8 @@
 """Bulk writes that keep the simple_history audit trail (one historical row per object)."""
 from django.utils import timezone
 
+from orgchart.core.history import current_source
+
 BATCH = 1000
 
 
@@ -30,4 +32,5 @@ def _history(model, objs, update):
     if manager is None or not objs:
         return
     manager.bulk_history_create(objs, batch_size=BATCH, update=update, default_date=timezone.now(),
-                                default_change_reason="import_data")
+                                default_change_reason="import_data",
+                                custom_historical_attrs={"history_request": current_source()})

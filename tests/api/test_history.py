@@ -39,3 +39,17 @@ def test_unknown_kind_and_code(official, gql, make_token):
     assert body["errors"][0]["extensions"]["code"] == "invalid"
     _, body = gql(Q, {"k": "agency", "c": "NOPE"}, token=token)
     assert body["errors"][0]["extensions"]["code"] == "not_found"
+
+
+def test_a_change_through_the_api_records_user_and_request(db, gql, make_token):
+    Agency.objects.create(code="H", name="Sở Cũ", kind="department", level="province")
+    token = make_token("restructuring", username="to-chuc")
+    _, body = gql('mutation { renameAgency(input: {code: "H", newName: "Sở Mới", effectiveOn: "2020-01-01"}) '
+                  '{ errors { code message } } }', token=token)
+    assert body["data"]["renameAgency"]["errors"] == [], body
+    _, body = gql('{ history(kind: "agency", code: "H") { model action user source changes { field old new } } }',
+                  token=token)
+    changed = next(e for e in body["data"]["history"] if e["model"] == "agency" and e["action"] == "changed")
+    assert changed["user"] == "to-chuc"
+    assert changed["source"].startswith("POST /graphql/")
+    assert {"field": "name", "old": "Sở Cũ", "new": "Sở Mới"} in changed["changes"]

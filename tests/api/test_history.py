@@ -53,3 +53,11 @@ def test_a_change_through_the_api_records_user_and_request(db, gql, make_token):
     assert changed["user"] == "to-chuc"
     assert changed["source"].startswith("POST /graphql/")
     assert {"field": "name", "old": "Sở Cũ", "new": "Sở Mới"} in changed["changes"]
+
+
+def test_a_scoped_officer_cannot_read_the_history_of_someone_outside_the_scope(official, gql, make_token):
+    other = Agency.objects.create(code="H2", name="H2", kind="people_committee", level="province")
+    _, body = gql(Q, {"k": "official", "c": "H1"}, token=make_token("personnel", scope=other))
+    assert body["errors"][0]["extensions"]["code"] == "forbidden"
+    _, body = gql(Q, {"k": "agency", "c": "H"}, token=make_token("personnel", scope=other))
+    assert "errors" not in body  # the structure's history is not personal

@@ -20,6 +20,34 @@ ROOT = Path(__file__).resolve().parents[2]
 PY = sys.executable
 
 
+def fuzz_config(tmp: Path) -> Path:
+    """A schemathesis.toml whose dictionaries hold real demo codes, so generated queries reach
+    agencies, positions and officials that exist (not only `not_found` answers)."""
+    import csv
+
+    def codes(kind, column="code", limit=60):
+        with open(ROOT / "fixtures" / "demo" / f"{kind}.csv", encoding="utf-8-sig") as f:
+            return [row[column] for _, row in zip(range(limit), csv.DictReader(f), strict=False)]
+
+    dictionaries = {"agencies": codes("agencies"), "positions": codes("positions"), "officials": codes("officials")}
+    bindings = {
+        "Query.agency.code": "agencies", "Query.history.code": "agencies", "Query.*.under": "agencies",
+        "Query.*.agencyCode": "agencies", "Query.*.positionCode": "positions", "Query.*.officialCode": "officials",
+        "Query.official.code": "officials",
+    }
+    lines = []
+    for name, values in dictionaries.items():
+        lines.append(f"[dictionaries.{name}]")
+        lines.append("values = [" + ", ".join(f'"{v}"' for v in values) + "]")
+        lines.append("")
+    lines.append("[parameters]")
+    for key, name in bindings.items():
+        lines.append(f'"{key}" = {{ dictionary = "{name}", probability = 0.7 }}')
+    path = tmp / "schemathesis.toml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--examples", type=int, default=60, help="generated cases per operation")
@@ -47,7 +75,7 @@ def main() -> int:
             except OSError:
                 time.sleep(0.5)
         st = Path(PY).parent / "schemathesis"
-        cmd = [str(st), "run", f"http://127.0.0.1:{port}/graphql/", "--checks", "not_a_server_error",
+        cmd = [str(st), "--config-file", str(fuzz_config(tmp)), "run", f"http://127.0.0.1:{port}/graphql/", "--checks", "not_a_server_error",
                "--max-examples", str(args.examples), "-H", f"Authorization: Bearer {token}", "--workers", "1",
                "--phases", "examples,coverage,fuzzing", "--suppress-health-check", "all", "--no-color"]
         p = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=1800)

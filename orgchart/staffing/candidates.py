@@ -45,6 +45,25 @@ def _holders(agency: Agency, day: dt.date):
     return rows, f"{head} SELECT official_id FROM held", params, f"{head} SELECT position_id FROM held"
 
 
+def visible_candidates(actor, agency: Agency, year: int) -> list[Candidate] | None:
+    """Reduction candidates of `agency`'s subtree that `actor` (accounts.permissions.Actor) may see:
+    all of them without a scope (auditors are never scoped) or inside the scope; for an ancestor
+    of the scope, only those holding a post in the scope. None: the actor may not see any (no
+    role, or an agency outside its scope and not above it)."""
+    from orgchart.core.choices import Role
+
+    if not actor.can_read_personal:
+        return None
+    if actor.scope_id is None or actor.role == Role.AUDITOR or actor.agency_in_scope(agency):
+        return reduction_candidates(agency, year)
+    s = actor.scope
+    if s is None or not (s.tree_id == agency.tree_id and agency.lft <= s.lft and s.rght <= agency.rght):
+        return None
+    cands = reduction_candidates(agency, year)
+    visible = actor.official_ids_in_scope([c.official.pk for c in cands])
+    return [c for c in cands if c.official.pk in visible]
+
+
 def reduction_candidates(agency: Agency, year: int) -> list[Candidate]:
     with analytic():
         return _candidates(agency, year)

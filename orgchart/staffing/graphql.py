@@ -10,13 +10,12 @@ import graphene
 
 from orgchart.api.cohort import attach
 from orgchart.api.errors import Forbidden, Invalid, NotFound
-from orgchart.api.fields import actor, require_role
-from orgchart.core.choices import Role
+from orgchart.api.fields import require_role
 from orgchart.core.dates import reference_date
 from orgchart.structure.models import Agency
 
 from . import selectors
-from .candidates import reduction_candidates
+from .candidates import visible_candidates
 from .forecast import attrition_forecast
 from .summary import breakdown, summary
 
@@ -192,17 +191,6 @@ def _kind(kind):
         raise Invalid(str(e))
 
 
-def _needs_scope_filter(info, agency) -> bool:
-    """False: the caller sees every candidate; True: only those inside its scope; else forbidden."""
-    a = require_role(info)
-    if a.scope_id is None or a.role == Role.AUDITOR or a.agency_in_scope(agency):
-        return False
-    s = a.scope
-    if s is not None and s.tree_id == agency.tree_id and agency.lft <= s.lft and s.rght <= agency.rght:
-        return True
-    raise Forbidden()
-
-
 class Query(graphene.ObjectType):
     staffing_summary = graphene.Field(
         StaffingSummaryType, agency_code=graphene.String(required=True),
@@ -249,11 +237,9 @@ class Query(graphene.ObjectType):
     def resolve_reduction_candidates(root, info, agency_code, year):
         year = _year(year)
         agency = _agency(agency_code)
-        scoped = _needs_scope_filter(info, agency)
-        cands = reduction_candidates(agency, year)
-        if scoped:
-            visible = actor(info).official_ids_in_scope([c.official.pk for c in cands])
-            cands = [c for c in cands if c.official.pk in visible]
+        cands = visible_candidates(require_role(info), agency, year)
+        if cands is None:
+            raise Forbidden()
         if cands:
             attach([c.official for c in cands], reference_date(year))
         return [

@@ -7,8 +7,9 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from orgchart.accounts.permissions import Actor
-from orgchart.core.choices import QuotaKind, Role
+from orgchart.core.choices import QuotaKind
 from orgchart.core.dates import today
+from orgchart.staffing.candidates import visible_candidates
 from orgchart.structure.models import Agency
 
 from .export_safety import escape_row
@@ -24,22 +25,6 @@ def _year(request) -> tuple[int, str]:
     if raw.isdigit() and MIN_YEAR <= int(raw) <= MAX_YEAR:
         return int(raw), ""
     return today().year, f"Năm «{raw}» không hợp lệ; đang hiển thị năm {today().year}."
-
-
-def _visible_candidates(actor: Actor, agency: Agency, year: int):
-    """Reduction candidates the actor may see: None without a role; [] outside the scope."""
-    if not actor.can_read_personal:
-        return None
-    from orgchart.staffing.candidates import reduction_candidates
-
-    if actor.scope_id is None or actor.role == Role.AUDITOR or actor.agency_in_scope(agency):
-        return reduction_candidates(agency, year)
-    scope = actor.scope
-    if scope is None or not (scope.tree_id == agency.tree_id and agency.lft <= scope.lft and scope.rght <= agency.rght):
-        return []
-    cands = reduction_candidates(agency, year)
-    visible = actor.official_ids_in_scope([c.official.pk for c in cands])
-    return [c for c in cands if c.official.pk in visible]
 
 
 @request_memo
@@ -60,7 +45,7 @@ def agency_staffing(request, code):
     actor = Actor.from_request(request)
     return render(request, "web/agency_staffing.html", {
         "agency": agency, "year": year, "kind": kind or "", "kinds": QuotaKind.choices, "error": error,
-        "total": total, "rows": rows, "candidates": _visible_candidates(actor, agency, year),
+        "total": total, "rows": rows, "candidates": visible_candidates(actor, agency, year),
         "years": list(range(today().year - 5, today().year + 2)),
     })
 

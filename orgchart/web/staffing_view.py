@@ -4,12 +4,13 @@ reduction candidates. The per-child table downloads as CSV with formulas neutral
 import csv
 
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 
 from orgchart.accounts.permissions import Actor
 from orgchart.core.choices import QuotaKind
 from orgchart.core.dates import today
 from orgchart.staffing.candidates import visible_candidates
+from orgchart.structure import tree
 from orgchart.structure.models import Agency
 
 from .export_safety import escape_row
@@ -25,6 +26,18 @@ def _year(request) -> tuple[int, str]:
     if raw.isdigit() and MIN_YEAR <= int(raw) <= MAX_YEAR:
         return int(raw), ""
     return today().year, f"Năm «{raw}» không hợp lệ; đang hiển thị năm {today().year}."
+
+
+def staffing_home(request):
+    """The staffing dashboard of the user's own unit (its scope), else of the first root."""
+    actor = Actor.from_request(request)
+    agency = actor.scope
+    if agency is None:
+        roots = tree.roots_on(today())
+        if not roots:
+            raise Http404("Chưa có cơ quan nào.")
+        agency = roots[0]
+    return redirect("web:agency_staffing", code=agency.code)
 
 
 @request_memo

@@ -1,0 +1,122 @@
+"""Choosing an agency, an official or a position by typing its name (CONTRACT §4 search rule:
+case- and diacritics-insensitive, every word of the query the prefix of a word of the name or
+the code). Used by the pages' name fields (suggestions while typing, and the server-side
+resolution when the form is sent without picking a suggestion).
+
+The folded names are cached per process and rebuilt when the table changes (row count and
+latest audit row), so a lookup costs one or two small queries whatever the size of the data."""
+import datetime as dt
+import time
+from dataclasses import dataclass
+
+from django.db.models import Count, Max
+
+from orgchart.personnel.models import Official
+from orgchart.positions.models import JobPosition
+from orgchart.structure.models import Agency
+
+from .selectors import fold
+
+LIMIT = 20
+LABELS = {"agency": "cơ quan, đơn vị", "official": "cán bộ", "position": "vị trí việc làm"}
+TTL_SECONDS = 300
+_cache: dict[str, tuple] = {}
+
+
+def words(text: str) -> list[str]:
+    return fold(text).replace(",", " ").replace("(", " ").replace(")", " ").split()
+
+
+def matches(query_words: list[str], target_words: list[str]) -> bool:
+    """Every query word is the prefix of some word of the target."""
+    return all(any(t.startswith(q) for t in target_words) for q in query_words)
+
+
+def _rows(model, fields: tuple[str, ...]) -> list:
+    """[(pk, folded words, exact keys, *extra)] for every row of `model`, cached."""
+    key = (tuple(model.history.aggregate(n=Count("history_id"), last=Max("history_id")).values())
+           + tuple(model.objects.aggregate(n=Count("pk"), last=Max("pk")).values()))
+    cached = _cache.get(model.__name__)
+    if cached and cached[0] == key and time.monotonic() - cached[1] < TTL_SECONDS:
+        return cached[2]
+    rows = []
+    for pk, code, name, *extra in model.objects.values_list("pk", *fields).iterator(chunk_size=5000):
+        rows.append((pk, words(f"{code} {name}"), {fold(code), fold(name)}, *extra))
+    _cache[model.__name__] = (key, time.monotonic(), rows)
+    return rows
+
+
+def clear():
+    _cache.clear()
+
+
+def _search(model, fields, text: str, keep=None, limit: int = LIMIT) -> list[int]:
+    q = words(text)
+    if not q:
+        return []
+    needle = fold(text)
+    exact, prefix = [], []
+    for pk, w, keys, *extra in _rows(model, fields):
+        if keep is not None and not keep(*extra):
+            continue
+        if needle in keys:
+            exact.append(pk)
+        elif matches(q, w):
+            prefix.append(pk)
+    return (exact + prefix)[: limit + 1]
+
+
+def agencies(text: str, day: dt.date | None = None, limit: int = LIMIT) -> list[Agency]:
+    def active(est, dis):
+        return day is None or ((est is None or est <= day) and (dis is None or dis > day))
+
+    ids = _search(Agency, ("code", "name", "established_on", "dissolved_on"), text, active, limit)
+    found = Agency.objects.in_bulk(ids)
+    return [found[i] for i in ids if i in found]
+
+
+def officials(text: str, limit: int = LIMIT) -> list[Official]:
+    ids = _search(Official, ("code", "full_name"), text, None, limit)
+    found = Official.objects.in_bulk(ids)
+    return [found[i] for i in ids if i in found]
+
+
+def positions(text: str, limit: int = LIMIT) -> list[JobPosition]:
+    """Positions by code, title or their agency's name ("trưởng phòng tài chính")."""
+    ids = _search(JobPosition, ("code", "title", "agency__name"), text, None, limit)
+    found = JobPosition.objects.select_related("agency").in_bulk(ids)
+    return [found[i] for i in ids if i in found]
+
+
+@dataclass
+class Choice:
+    """The outcome of resolving a typed name: the object, or the candidates to choose from."""
+
+    text: str
+    value: object | None = None
+    options: list | None = None
+    error: str = ""
+
+
+def resolve(kind: str, code: str, text: str, day: dt.date | None = None) -> Choice:
+    """The object picked (hidden `code` from a suggestion) or typed (`text`: a code or a name
+    matching exactly one object)."""
+    model = {"agency": Agency, "official": Official, "position": JobPosition}[kind]
+    code, text = (code or "").strip(), (text or "").strip()
+    if code:
+        obj = model.objects.filter(code=code).first()
+        if obj is not None:
+            return Choice(text or code, obj)
+        text = text or code
+    if not text:
+        return Choice("")
+    obj = model.objects.filter(code=text).first()
+    if obj is not None:
+        return Choice(text, obj)
+    found = {"agency": lambda: agencies(text, day), "official": lambda: officials(text),
+             "position": lambda: positions(text)}[kind]()
+    if len(found) == 1:
+        return Choice(text, found[0])
+    if not found:
+        return Choice(text, error=f"Không tìm thấy {LABELS[kind]} «{text}».")
+    return Choice(text, options=found[:LIMIT], error=f"Có nhiều kết quả cho «{text}», hãy chọn một.")

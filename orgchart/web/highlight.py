@@ -40,3 +40,31 @@ def highlight(text: str, terms) -> str:
         last = e
     out.append(escape(text[last:]))
     return mark_safe("".join(out))
+
+
+def excerpt(text: str, terms, context: int = 160, limit: int = 900) -> str:
+    """The parts of `text` around the shared terms (marked), joined by "…"; the whole text when
+    it is short or nothing matches."""
+    text = unicodedata.normalize("NFC", text or "")
+    found = spans(text, terms)
+    if len(text) <= limit or not found:
+        return highlight(text[:limit] + ("…" if len(text) > limit else ""), terms)
+    windows: list[list[int]] = []
+    for s, e in found:
+        lo, hi = max(0, s - context), min(len(text), e + context)
+        if windows and lo <= windows[-1][1]:
+            windows[-1][1] = hi
+        else:
+            windows.append([lo, hi])
+    parts, total = [], 0
+    for lo, hi in windows:
+        if total > limit:
+            break
+        parts.append((lo, hi))
+        total += hi - lo
+    out = []
+    for lo, hi in parts:
+        prefix = "… " if lo > 0 else ""
+        out.append(prefix + str(highlight(text[lo:hi], terms)))
+    tail = " …" if parts[-1][1] < len(text) else ""
+    return mark_safe(" ".join(out) + tail)

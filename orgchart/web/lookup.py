@@ -50,7 +50,9 @@ def clear():
     _cache.clear()
 
 
-def _search(model, fields, text: str, keep=None, limit: int = LIMIT) -> list[int]:
+def _search(model, fields, text: str, keep=None, limit: int = LIMIT, unique_exact: bool = False) -> list[int]:
+    """Ids matching `text` (exact code or name first); with `unique_exact`, a single exact
+    match is the only answer (resolving a typed name)."""
     q = words(text)
     if not q:
         return []
@@ -63,27 +65,27 @@ def _search(model, fields, text: str, keep=None, limit: int = LIMIT) -> list[int
             exact.append(pk)
         elif matches(q, w):
             prefix.append(pk)
-    return (exact + prefix)[: limit + 1]
+    return exact[:1] if len(exact) == 1 and unique_exact else (exact + prefix)[: limit + 1]
 
 
-def agencies(text: str, day: dt.date | None = None, limit: int = LIMIT) -> list[Agency]:
+def agencies(text: str, day: dt.date | None = None, limit: int = LIMIT, unique_exact=False) -> list[Agency]:
     def active(est, dis):
         return day is None or ((est is None or est <= day) and (dis is None or dis > day))
 
-    ids = _search(Agency, ("code", "name", "established_on", "dissolved_on"), text, active, limit)
+    ids = _search(Agency, ("code", "name", "established_on", "dissolved_on"), text, active, limit, unique_exact)
     found = Agency.objects.in_bulk(ids)
     return [found[i] for i in ids if i in found]
 
 
-def officials(text: str, limit: int = LIMIT) -> list[Official]:
-    ids = _search(Official, ("code", "full_name"), text, None, limit)
+def officials(text: str, limit: int = LIMIT, unique_exact=False) -> list[Official]:
+    ids = _search(Official, ("code", "full_name"), text, None, limit, unique_exact)
     found = Official.objects.in_bulk(ids)
     return [found[i] for i in ids if i in found]
 
 
-def positions(text: str, limit: int = LIMIT) -> list[JobPosition]:
+def positions(text: str, limit: int = LIMIT, unique_exact=False) -> list[JobPosition]:
     """Positions by code, title or their agency's name ("trưởng phòng tài chính")."""
-    ids = _search(JobPosition, ("code", "title", "agency__name"), text, None, limit)
+    ids = _search(JobPosition, ("code", "title", "agency__name"), text, None, limit, unique_exact)
     found = JobPosition.objects.select_related("agency").in_bulk(ids)
     return [found[i] for i in ids if i in found]
 
@@ -96,6 +98,7 @@ class Choice:
     value: object | None = None
     options: list | None = None
     error: str = ""
+    links: list | None = None
 
 
 def resolve(kind: str, code: str, text: str, day: dt.date | None = None) -> Choice:
@@ -113,8 +116,9 @@ def resolve(kind: str, code: str, text: str, day: dt.date | None = None) -> Choi
     obj = model.objects.filter(code=text).first()
     if obj is not None:
         return Choice(text, obj)
-    found = {"agency": lambda: agencies(text, day), "official": lambda: officials(text),
-             "position": lambda: positions(text)}[kind]()
+    found = {"agency": lambda: agencies(text, day, unique_exact=True),
+             "official": lambda: officials(text, unique_exact=True),
+             "position": lambda: positions(text, unique_exact=True)}[kind]()
     if len(found) == 1:
         return Choice(text, found[0])
     if not found:

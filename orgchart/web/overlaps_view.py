@@ -20,7 +20,7 @@ from orgchart.overlaps.models import OverlapFinding
 from orgchart.structure.tree import subtree_q
 
 from . import lookup, xlsx
-from .highlight import highlight
+from .highlight import excerpt, highlight
 from .views import LOGIN_URL, request_memo
 
 PAGE_SIZE = 25
@@ -77,10 +77,11 @@ def overlap_list(request):
 def _pairs(f: OverlapFinding, limit: int = 5) -> list[dict]:
     out = []
     for p in (f.mandate_pairs or [])[:limit]:
-        terms = list(p.get("terms") or []) + list(f.shared_terms or [])
+        terms = list(p.get("terms") or []) or list(f.shared_terms or [])
         a, b = p.get("a") or {}, p.get("b") or {}
         out.append({"score": p.get("score"), "terms": ", ".join(p.get("terms") or []),
-                    "a": highlight(a.get("text", ""), terms), "b": highlight(b.get("text", ""), terms),
+                    "a": excerpt(a.get("text", ""), terms), "b": excerpt(b.get("text", ""), terms),
+                    "a_full": highlight(a.get("text", ""), terms), "b_full": highlight(b.get("text", ""), terms),
                     "a_ref": a.get("ref", ""), "b_ref": b.get("ref", "")})
     return out
 

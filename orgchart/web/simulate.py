@@ -21,7 +21,7 @@ OPERATIONS = [
     ("merge", "Hợp nhất, sáp nhập"), ("split", "Chia, tách"), ("move", "Chuyển trực thuộc"),
     ("dissolve", "Giải thể"), ("rename", "Đổi tên"),
 ]
-SOURCES = 4
+SOURCES = 3
 NAME_FIELDS = ["co_quan", "dich"] + [f"nguon{i}" for i in range(1, SOURCES + 1)]
 
 
@@ -77,9 +77,20 @@ def read(data) -> Plan:
     for name in NAME_FIELDS:
         choice = lookup.resolve("agency", data.get(name, ""), data.get(f"{name}_ten", ""), plan.day)
         plan.picks[name] = choice
-        if choice.error and plan.submitted:
+        if choice.options:
+            choice.links = [(a.name, _with(data, {name: a.code, f"{name}_ten": a.name})) for a in choice.options[:8]]
+        elif choice.error and plan.submitted:
             plan.errors.append(choice.error)
     return plan
+
+
+def _with(data, changes: dict) -> str:
+    """The form's query string with some fields replaced (a link picking one option)."""
+    params = data.copy()
+    params.pop("csrfmiddlewaretoken", None)
+    for key, value in changes.items():
+        params[key] = value
+    return "?" + params.urlencode()
 
 
 def _auto_code(base: str) -> str:

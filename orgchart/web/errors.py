@@ -5,7 +5,9 @@ from django.shortcuts import render
 from django.template import loader
 
 MESSAGES = {
-    403: ("Không có quyền truy cập", "Tài khoản của bạn không có quyền xem hoặc thực hiện chức năng này."),
+    403: ("Không có quyền truy cập", "Tài khoản của bạn không có quyền xem hoặc thực hiện chức năng này. Hồ sơ cá nhân "
+          "chỉ dành cho người dùng có vai trò (quản trị, tổ chức bộ máy, cán bộ công chức, thanh tra kiểm toán), và với "
+          "vai trò giới hạn theo cơ quan thì chỉ trong phạm vi cơ quan đó; liên hệ quản trị viên để được giao vai trò."),
     404: ("Không tìm thấy trang", "Địa chỉ không tồn tại, hoặc cơ quan, cán bộ, vị trí bạn tìm không có trong dữ liệu."),
     500: ("Lỗi máy chủ", "Hệ thống gặp lỗi khi xử lý yêu cầu. Lỗi đã được ghi lại; vui lòng thử lại sau."),
 }

@@ -32,16 +32,18 @@ def matches(query_words: list[str], target_words: list[str]) -> bool:
     return all(any(t.startswith(q) for t in target_words) for q in query_words)
 
 
-def _rows(model, fields: tuple[str, ...]) -> list:
-    """[(pk, folded words, exact keys, *extra)] for every row of `model`, cached."""
+def _rows(model, fields: tuple[str, ...], n_text: int = 2) -> list:
+    """[(pk, folded words, exact keys, *extra)] for every row of `model`, cached: the words of
+    the first `n_text` fields (code, name, …), exact keys the code and the name."""
     key = (tuple(model.history.aggregate(n=Count("history_id"), last=Max("history_id")).values())
            + tuple(model.objects.aggregate(n=Count("pk"), last=Max("pk")).values()))
     cached = _cache.get(model.__name__)
     if cached and cached[0] == key and time.monotonic() - cached[1] < TTL_SECONDS:
         return cached[2]
     rows = []
-    for pk, code, name, *extra in model.objects.values_list("pk", *fields).iterator(chunk_size=5000):
-        rows.append((pk, words(f"{code} {name}"), {fold(code), fold(name)}, *extra))
+    for pk, *values in model.objects.values_list("pk", *fields).iterator(chunk_size=5000):
+        text, extra = values[:n_text], values[n_text:]
+        rows.append((pk, words(" ".join(v or "" for v in text)), {fold(text[0]), fold(text[1])}, *extra))
     _cache[model.__name__] = (key, time.monotonic(), rows)
     return rows
 
@@ -50,7 +52,8 @@ def clear():
     _cache.clear()
 
 
-def _search(model, fields, text: str, keep=None, limit: int = LIMIT, unique_exact: bool = False) -> list[int]:
+def _search(model, fields, text: str, keep=None, limit: int = LIMIT, unique_exact: bool = False,
+            n_text: int = 2) -> list[int]:
     """Ids matching `text` (exact code or name first); with `unique_exact`, a single exact
     match is the only answer (resolving a typed name)."""
     q = words(text)
@@ -58,7 +61,7 @@ def _search(model, fields, text: str, keep=None, limit: int = LIMIT, unique_exac
         return []
     needle = fold(text)
     exact, prefix = [], []
-    for pk, w, keys, *extra in _rows(model, fields):
+    for pk, w, keys, *extra in _rows(model, fields, n_text):
         if keep is not None and not keep(*extra):
             continue
         if needle in keys:
@@ -85,7 +88,7 @@ def officials(text: str, limit: int = LIMIT, unique_exact=False) -> list[Officia
 
 def positions(text: str, limit: int = LIMIT, unique_exact=False) -> list[JobPosition]:
     """Positions by code, title or their agency's name ("trưởng phòng tài chính")."""
-    ids = _search(JobPosition, ("code", "title", "agency__name"), text, None, limit, unique_exact)
+    ids = _search(JobPosition, ("code", "title", "agency__name"), text, None, limit, unique_exact, n_text=3)
     found = JobPosition.objects.select_related("agency").in_bulk(ids)
     return [found[i] for i in ids if i in found]
 

@@ -36,3 +36,6 @@ def login(page, base_url: str, username: str, password: str):
     page.fill("#id_password", password)
     page.click("form button[type=submit]")
     page.wait_for_load_state("networkidle")
+
+
+from . import server  # noqa: E402,F401  (browser.server.demo_server)

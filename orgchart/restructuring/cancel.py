@@ -81,8 +81,10 @@ def _touched(ev, start, end, agency_ids):
 
 
 def _plan(model, ids, start, end):
-    """(deletes, restores {pk: historical row}, conflicts) for one model's touched rows."""
-    deletes, restores, conflicts = [], {}, []
+    """(deletes, restores {pk: historical row}, unknown, conflicts) for one model's touched rows;
+    `unknown`: rows changed in the window that have no earlier version (written without history,
+    e.g. link rows made by `tree.ensure_links`), left to `_infer`."""
+    deletes, restores, unknown, conflicts = [], {}, [], []
     history = {}
     for h in model.history.filter(id__in=ids).order_by("history_date", "history_id"):
         history.setdefault(h.id, []).append(h)
@@ -98,8 +100,41 @@ def _plan(model, ids, start, end):
         elif before:
             restores[pk] = before[-1]
         elif inside:
-            conflicts.append(f"{model._meta.verbose_name} #{pk} (không có lịch sử trước khi lên lịch)")
-    return deletes, restores, conflicts
+            unknown.append(pk)
+    return deletes, restores, unknown, conflicts
+
+
+def _infer(model, pk, ev: ChangeEvent, deleted: dict) -> dict | None:
+    """The values a row without an earlier version had before the event, from what the
+    operation wrote next to it: an interval closed on effective_on − 1 ran to the end of the
+    row the event started on effective_on for the same owner (a link, or a mandate's copy)."""
+    obj = model.objects.filter(pk=pk).first()
+    day = ev.effective_on
+    if obj is None:
+        return None
+    if model in (AgencyLink, _models()[1], Mandate) and obj.valid_to == day - dt.timedelta(days=1):
+        owner = {"AgencyLink": "agency_id", "PositionLink": "position_id", "Mandate": "agency_id"}[model.__name__]
+        for row in deleted.get(model, []):
+            same = (getattr(row, owner) == getattr(obj, owner)) if model is not Mandate else \
+                (row.kind, row.text) == (obj.kind, obj.text)
+            if same and row.valid_from == day:
+                return {"valid_to": row.valid_to}
+        return {"valid_to": None} if model is Mandate else None
+    if model is Agency and obj.dissolved_on == day:
+        before = (ev.details or {}).get("before")
+        rows = before.get("sources", []) if isinstance(before, dict) and "sources" in before else [before]
+        old = next((r.get("dissolved_on") for r in rows if isinstance(r, dict) and r.get("code") == obj.code), None)
+        return {"dissolved_on": dt.date.fromisoformat(old) if old else None}
+    if model is _models()[0] and obj.change_event_id == ev.pk:
+        for a in (ev.details or {}).get("assignments_ended", []):
+            if a.get("official") == obj.official.code and a.get("position") == obj.position.code:
+                old = a.get("end_on_before")
+                return {"end_on": dt.date.fromisoformat(old) if old else None, "change_event_id": None}
+    if model is _models()[2]:
+        delta = sum(q["amount"] * (1 if q["from"] == obj.agency.code else -1 if q["to"] == obj.agency.code else 0)
+                    for q in (ev.details or {}).get("quotas", []) if q["year"] == obj.year and q["kind"] == obj.kind)
+        return {"amount": obj.amount + delta}
+    return None
 
 
 def _restore(model, pk, h) -> bool:
@@ -153,17 +188,31 @@ def cancel_scheduled(event_id, *, actor) -> Cancelled:
         agencies = list({a.pk: a for a in [*ev.originals.all(), *ev.results.all()]}.values())
         _check(actor, ev, agencies + _receivers(ev))
         start, end = _window(ev)
-        plans, conflicts = [], []
+        plans, conflicts, unknown = [], [], []
         for model, ids in _touched(ev, start, end, [a.pk for a in agencies]):
-            deletes, restores, bad = _plan(model, ids, start, end)
+            deletes, restores, guess, bad = _plan(model, ids, start, end)
             plans.append((model, deletes, restores))
+            unknown += [(model, pk) for pk in guess]
             conflicts += bad
+        deleted = {model: list(model.objects.filter(pk__in=deletes)) for model, deletes, _ in plans}
+        inferred = []
+        for model, pk in unknown:
+            values = _infer(model, pk, ev, deleted)
+            if values is None:
+                conflicts.append(f"{model._meta.verbose_name} #{pk} (không có lịch sử trước khi lên lịch)")
+            inferred.append((model, pk, values))
         if conflicts:
             raise MutationError("Dữ liệu do thay đổi này ghi đã được sửa tiếp sau đó ("
                                 + ", ".join(conflicts[:5]) + "): không thể hủy tự động.", "conflict", "id")
         done = Cancelled(ev.pk, ev.kind, ev.effective_on, agencies=sorted(a.code for a in agencies))
         for model, _deletes, restores in plans:
             done.restored += sum(_restore(model, pk, h) for pk, h in restores.items())
+        for model, pk, values in inferred:
+            obj = model.objects.get(pk=pk)
+            for name, value in values.items():
+                setattr(obj, name, value)
+            obj.save()
+            done.restored += 1
         try:
             # dependants first: rows of created agencies, then the agencies themselves
             for model, deletes, _restores in sorted(plans, key=lambda p: p[0] is Agency):

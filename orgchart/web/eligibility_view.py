@@ -106,7 +106,8 @@ def eligibility_check(request):
                        can_appoint=actor.can_write_personnel(p.agency) and actor.has_role(Role.PERSONNEL))
     else:
         pool = candidate_pool(date.day, None, actor.scope)
-        context["candidates"] = rank(engine.candidates(p.pk, action, date.day, pool))[:CANDIDATE_LIMIT]
+        ranked = rank(engine.candidates(p.pk, action, date.day, pool))
+        context.update(candidates=ranked[:CANDIDATE_LIMIT], candidate_total=len(ranked))
     return render(request, "web/eligibility.html", context)
 
 

@@ -100,3 +100,23 @@ def test_cancel_needs_role_and_scope(province):
     with pytest.raises(MutationError) as e:
         cancel_scheduled(999999, actor=officer())
     assert e.value.code == "not_found"
+
+
+@pytest.mark.parametrize("operation", ["merge_into", "split_new"])
+def test_cancel_rows_written_without_history(province, operation):
+    """Legacy rows (bulk-loaded without audit rows, like `tree.ensure_links`): the previous
+    values are inferred from what the event wrote next to them."""
+    from orgchart.personnel.models import Assignment as A
+
+    _quotas(province)
+    for model in (Agency, AgencyLink, PositionLink, Mandate, Quota, A):
+        model.history.all().delete()
+    before = state()
+    if operation == "merge_into":
+        out = services.merge_agencies(["STC"], FUTURE, target_code="SXD")
+    else:
+        out = services.split_agency("SXD", [{"code": "SXD-B", "name": "Sở mới", "childCodes": ["SXD-PH2"],
+                                             "positionCodes": [], "mandateRefs": ["CN1"]},
+                                            {"code": "SXD", "name": ""}], FUTURE)
+    cancel_scheduled(out.change_event.pk, actor=officer())
+    assert state() == before

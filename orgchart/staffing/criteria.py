@@ -4,6 +4,7 @@ Each criterion returns a `Criterion` (code, Vietnamese message, citation) or Non
 numbers and citations come from `legal.py`, the entry in force on the reference date.
 """
 import datetime as dt
+import functools
 from dataclasses import dataclass
 
 from orgchart.core.choices import Education, Gender, Regime, rank
@@ -50,11 +51,21 @@ def rating(not_completed_years: set[int], year: int, on: dt.date) -> Criterion |
     return None
 
 
+@functools.lru_cache(maxsize=65536)
+def _fold(value: str) -> str:
+    return fold(value)
+
+
+@functools.lru_cache(maxsize=4096)
+def _allowed(education_fields: str) -> frozenset:
+    return frozenset(_fold(f) for f in split_list(education_fields))
+
+
 def qualification_gap(education_level: str, education_field: str, min_education: str, education_fields: str) -> bool:
     if min_education and rank(Education, education_level) < rank(Education, min_education):
         return True
-    allowed = {fold(f) for f in split_list(education_fields)}
-    return bool(allowed) and fold(education_field) not in allowed
+    allowed = _allowed(education_fields or "")
+    return bool(allowed) and _fold(education_field or "") not in allowed
 
 
 def qualification(official, positions, on: dt.date) -> Criterion | None:

@@ -77,6 +77,19 @@ def _choices(request, actor, day):
     return official, position, errors
 
 
+def _pool_scopes(request, position, day):
+    """Where candidates come from: the position's own unit and each unit above it (default: the
+    unit above, e.g. the department of a division), or everyone ("tat_ca")."""
+    from orgchart.structure import tree
+
+    chain = [*tree.ancestors_on([position.agency.pk], day).get(position.agency.pk, []), position.agency][::-1]
+    asked = request.GET.get("trong", "")
+    if asked == "tat_ca":
+        return chain, None
+    picked = next((a for a in chain if a.code == asked), None)
+    return chain, picked or (chain[1] if len(chain) > 1 else chain[0])
+
+
 @login_required(login_url=LOGIN_URL)
 @request_memo
 def eligibility_check(request):
@@ -105,9 +118,11 @@ def eligibility_check(request):
         context.update(result=result, blocking=blocking,
                        can_appoint=actor.can_write_personnel(p.agency) and actor.has_role(Role.PERSONNEL))
     else:
-        pool = candidate_pool(date.day, None, actor.scope)
+        scopes, under = _pool_scopes(request, p, date.day)
+        pool = candidate_pool(date.day, under, actor.scope)
         ranked = rank(engine.candidates(p.pk, action, date.day, pool))
-        context.update(candidates=ranked[:CANDIDATE_LIMIT], candidate_total=len(ranked))
+        context.update(candidates=ranked[:CANDIDATE_LIMIT], candidate_total=len(ranked), pool_scopes=scopes,
+                       pool_under=under.code if under else "")
     return render(request, "web/eligibility.html", context)
 
 

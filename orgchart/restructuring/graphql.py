@@ -14,9 +14,10 @@ import datetime as dt
 import graphene
 from graphene.types.generic import GenericScalar
 
-from orgchart.api.errors import ErrorType, Invalid, MutationError, NotFound
+from orgchart.api.errors import ErrorType, Invalid, NotFound, forbidden_errors, mutation_errors
 from orgchart.api.fields import actor, check_list_limit, day_or_today
 from orgchart.core.dates import today
+from orgchart.core.errors import DomainError
 from orgchart.structure.models import Agency, ChangeEvent
 
 from . import selectors, services
@@ -268,7 +269,7 @@ class RestructuringPayload(graphene.ObjectType):
 
 
 def _forbidden(message="Cần vai trò tổ chức bộ máy (restructuring) hoặc quản trị trong phạm vi của cơ quan"):
-    return RestructuringPayload(errors=[{"field": None, "message": message, "code": "forbidden"}])
+    return RestructuringPayload(errors=forbidden_errors(message))
 
 
 def _authorise(info, codes) -> bool:
@@ -293,8 +294,8 @@ def _call(info, codes, fn, **kwargs):
     user = actor(info).user
     try:
         return _payload(fn(user=user, **kwargs))
-    except MutationError as e:
-        return RestructuringPayload(errors=[e.as_dict()], dry_run=kwargs.get("dry_run"))
+    except DomainError as e:
+        return RestructuringPayload(errors=mutation_errors(e), dry_run=kwargs.get("dry_run"))
 
 
 class _Common:
@@ -465,8 +466,8 @@ class RestructuringPlan(graphene.Mutation):
             return _forbidden()
         try:
             result = services.run_plan(ops, user=actor(info).user, dry_run=bool(input.dry_run))
-        except MutationError as e:
-            return RestructuringPayload(errors=[e.as_dict()], dry_run=bool(input.dry_run))
+        except DomainError as e:
+            return RestructuringPayload(errors=mutation_errors(e), dry_run=bool(input.dry_run))
         last = result["outcomes"][-1] if result["outcomes"] else None
         return RestructuringPayload(
             agency=last.agency if last else None, impact=result["impact"], dry_run=result["dry_run"],

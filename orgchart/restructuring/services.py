@@ -4,7 +4,7 @@ Every operation:
 - runs in one transaction holding the tree lock (`tree.lock_tree()`: a PostgreSQL advisory
   lock; SQLite's IMMEDIATE transactions already serialise writers) and `select_for_update` on
   the agencies it touches;
-- validates first and raises `MutationError(message, code, field)` (codes not_found, invalid,
+- validates first and raises `DomainError(message, code, field)` (codes not_found, invalid,
   conflict) with nothing written;
 - records a `ChangeEvent` (originals, results, effective_on, decision_no, legal_basis,
   details {before, after, …}, created_by) and never deletes anything: intervals are closed
@@ -28,9 +28,9 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.db.models import Q
 
-from orgchart.api.errors import MutationError
 from orgchart.core.choices import AgencyKind, AgencyLevel, LeadershipRole
 from orgchart.core.dates import today
+from orgchart.core.errors import DomainError
 from orgchart.core.text import fold
 from orgchart.structure import tree
 from orgchart.structure.models import Agency, AgencyLink, ChangeEvent, Mandate
@@ -52,9 +52,9 @@ class Outcome:
 
 
 # --- helpers ---------------------------------------------------------------------------------
-def _date(value, field_name="effectiveOn") -> dt.date:
+def _date(value, field_name="effective_on") -> dt.date:
     if value in (None, ""):
-        raise MutationError("Cần nhập ngày hiệu lực", "invalid", field_name)
+        raise DomainError("Cần nhập ngày hiệu lực", "invalid", field_name)
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -62,22 +62,22 @@ def _date(value, field_name="effectiveOn") -> dt.date:
     try:
         return dt.date.fromisoformat(str(value))
     except ValueError:
-        raise MutationError(f"Ngày không hợp lệ: {value}", "invalid", field_name)
+        raise DomainError(f"Ngày không hợp lệ: {value}", "invalid", field_name)
 
 
 def _agency(code, field_name: str, lock=True) -> Agency:
     if not code or not str(code).strip():
-        raise MutationError("Cần nhập mã cơ quan", "invalid", field_name)
+        raise DomainError("Cần nhập mã cơ quan", "invalid", field_name)
     qs = Agency.objects.select_for_update() if lock else Agency.objects
     a = qs.filter(code=str(code).strip()).first()
     if a is None:
-        raise MutationError(f"Không tìm thấy cơ quan có mã '{code}'", "not_found", field_name)
+        raise DomainError(f"Không tìm thấy cơ quan có mã '{code}'", "not_found", field_name)
     return a
 
 
 def _require_active(a: Agency, day: dt.date, field_name: str, what="hoạt động"):
     if not a.is_active(day):
-        raise MutationError(f"Cơ quan '{a.code}' không {what} vào ngày {day.isoformat()}", "invalid", field_name)
+        raise DomainError(f"Cơ quan '{a.code}' không {what} vào ngày {day.isoformat()}", "invalid", field_name)
 
 
 def _event(kind, effective_on, decision_no, legal_basis, user, note="") -> ChangeEvent:
@@ -277,7 +277,7 @@ def move_agency(code, new_parent_code, effective_on, *, decision_no="", legal_ba
 
     def involved():
         a = _agency(code, "code")
-        p = _agency(new_parent_code, "newParentCode") if new_parent_code else None
+        p = _agency(new_parent_code, "new_parent_code") if new_parent_code else None
         holder.update(a=a, p=p)
         return [a] + ([p] if p else [])
 
@@ -285,14 +285,14 @@ def move_agency(code, new_parent_code, effective_on, *, decision_no="", legal_ba
         a, p = holder["a"], holder["p"]
         _require_active(a, day, "code")
         if p is not None:
-            _require_active(p, day, "newParentCode")
+            _require_active(p, day, "new_parent_code")
         old_parent_id = tree.parents_on([a.pk], day)[a.pk]
         if (p.pk if p else None) == old_parent_id:
-            raise MutationError("Cơ quan đã trực thuộc cơ quan này vào ngày hiệu lực", "invalid", "newParentCode")
+            raise DomainError("Cơ quan đã trực thuộc cơ quan này vào ngày hiệu lực", "invalid", "new_parent_code")
         if tree.would_cycle(a, p, day):
-            raise MutationError(
+            raise DomainError(
                 f"Không thể chuyển '{a.code}' vào '{p.code}': '{p.code}' thuộc cây con của '{a.code}' (tạo vòng)",
-                "conflict", "newParentCode",
+                "conflict", "new_parent_code",
             )
         old_parent = Agency.objects.filter(pk=old_parent_id).first()
         ev = _event(ChangeEvent.Kind.MOVE, day, decision_no, legal_basis, user)
@@ -312,39 +312,39 @@ def merge_agencies(source_codes, effective_on, *, target_code=None, new_code=Non
     day = _date(effective_on)
     codes = [str(c).strip() for c in (source_codes or []) if str(c).strip()]
     if not codes:
-        raise MutationError("Cần ít nhất một cơ quan bị hợp nhất", "invalid", "sourceCodes")
+        raise DomainError("Cần ít nhất một cơ quan bị hợp nhất", "invalid", "source_codes")
     if len(set(codes)) != len(codes):
-        raise MutationError("Danh sách cơ quan bị hợp nhất có mã trùng", "invalid", "sourceCodes")
+        raise DomainError("Danh sách cơ quan bị hợp nhất có mã trùng", "invalid", "source_codes")
     if bool(target_code) == bool(new_code):
-        raise MutationError("Cần đúng một trong hai: targetCode hoặc newCode (kèm newName)", "invalid", "targetCode")
+        raise DomainError("Cần đúng một trong hai: targetCode hoặc newCode (kèm newName)", "invalid", "target_code")
     if new_code and not (new_name or "").strip():
-        raise MutationError("Cần tên của cơ quan mới (newName)", "invalid", "newName")
+        raise DomainError("Cần tên của cơ quan mới (newName)", "invalid", "new_name")
     if new_kind and new_kind not in AgencyKind.values:
-        raise MutationError(f"Loại cơ quan không hợp lệ: {new_kind}", "invalid", "newKind")
+        raise DomainError(f"Loại cơ quan không hợp lệ: {new_kind}", "invalid", "new_kind")
     holder = {}
 
     def involved():
-        sources = [_agency(c, "sourceCodes") for c in codes]
-        target = _agency(target_code, "targetCode") if target_code else None
+        sources = [_agency(c, "source_codes") for c in codes]
+        target = _agency(target_code, "target_code") if target_code else None
         holder.update(sources=sources, target=target)
         return sources + ([target] if target else [])
 
     def op():
         sources, target = holder["sources"], holder["target"]
         for s in sources:
-            _require_active(s, day - ONE_DAY, "sourceCodes", "còn hoạt động")
-            _require_active(s, day, "sourceCodes", "còn hoạt động")
+            _require_active(s, day - ONE_DAY, "source_codes", "còn hoạt động")
+            _require_active(s, day, "source_codes", "còn hoạt động")
         if target is not None:
             if target.code in codes:
-                raise MutationError("Cơ quan hợp nhất vào không được nằm trong danh sách bị hợp nhất", "invalid", "targetCode")
-            _require_active(target, day, "targetCode")
+                raise DomainError("Cơ quan hợp nhất vào không được nằm trong danh sách bị hợp nhất", "invalid", "target_code")
+            _require_active(target, day, "target_code")
             anc = {x.pk for x in tree.ancestors_on([target.pk], day)[target.pk]}
             bad = [s.code for s in sources if s.pk in anc]
             if bad:
-                raise MutationError(f"Cơ quan nhận '{target.code}' thuộc cây con của {', '.join(bad)}", "conflict", "targetCode")
+                raise DomainError(f"Cơ quan nhận '{target.code}' thuộc cây con của {', '.join(bad)}", "conflict", "target_code")
         else:
             if Agency.objects.filter(code=new_code.strip()).exists():
-                raise MutationError(f"Mã cơ quan '{new_code}' đã tồn tại", "conflict", "newCode")
+                raise DomainError(f"Mã cơ quan '{new_code}' đã tồn tại", "conflict", "new_code")
         ev = _event(ChangeEvent.Kind.MERGE, day, decision_no, legal_basis, user)
         log = _new_log()
         if target is None:
@@ -381,7 +381,7 @@ def dissolve_agency(code, effective_on, *, destination_code=None, decision_no=""
 
     def involved():
         a = _agency(code, "code")
-        d = _agency(destination_code, "destinationCode") if destination_code else None
+        d = _agency(destination_code, "destination_code") if destination_code else None
         holder.update(a=a, d=d)
         return [a] + ([d] if d else [])
 
@@ -406,7 +406,7 @@ def dissolve_agency(code, effective_on, *, destination_code=None, decision_no=""
             if kids:
                 problems.append(f"đơn vị trực thuộc đang hoạt động ({', '.join(kids[:20])})")
             if problems:
-                raise MutationError(
+                raise DomainError(
                     f"Không thể giải thể '{a.code}' khi còn " + "; ".join(problems)
                     + ": hãy chuyển đi trước hoặc chỉ định cơ quan nhận (destinationCode)", "conflict", "code",
                 )
@@ -420,10 +420,10 @@ def dissolve_agency(code, effective_on, *, destination_code=None, decision_no=""
             _dissolve_row(a, day)
         else:
             if d.pk == a.pk:
-                raise MutationError("Cơ quan nhận phải khác cơ quan bị giải thể", "invalid", "destinationCode")
-            _require_active(d, day, "destinationCode")
+                raise DomainError("Cơ quan nhận phải khác cơ quan bị giải thể", "invalid", "destination_code")
+            _require_active(d, day, "destination_code")
             if a.pk in {x.pk for x in tree.ancestors_on([d.pk], day)[d.pk]}:
-                raise MutationError(f"Cơ quan nhận '{d.code}' thuộc cây con của '{a.code}'", "conflict", "destinationCode")
+                raise DomainError(f"Cơ quan nhận '{d.code}' thuộc cây con của '{a.code}'", "conflict", "destination_code")
             ev = _event(ev_kind, day, decision_no, legal_basis, user)
             ev.originals.add(a)
             ev.results.add(d)
@@ -440,7 +440,7 @@ def rename_agency(code, new_name, effective_on, *, new_short_name=None, decision
                   dry_run=False) -> Outcome:
     day = _date(effective_on)
     if not (new_name or "").strip():
-        raise MutationError("Cần nhập tên mới", "invalid", "newName")
+        raise DomainError("Cần nhập tên mới", "invalid", "new_name")
     holder = {}
 
     def involved():
@@ -467,8 +467,8 @@ def rename_agency(code, new_name, effective_on, *, new_short_name=None, decision
 
 
 def split_agency(code, parts, effective_on, *, decision_no="", legal_basis="", user=None, dry_run=False) -> Outcome:
-    """Split `code` on `effective_on` into `parts` = [{code, name, kind?, level?, shortName?,
-    positionCodes: [...], mandateRefs: [...], childCodes: [...]}]. A part whose code is the
+    """Split `code` on `effective_on` into `parts` = [{code, name, kind?, level?, short_name?,
+    position_codes: [...], mandate_refs: [...], child_codes: [...]}]. A part whose code is the
     original's keeps the original going (tách: the other parts are separated from it; unmapped
     positions, mandates and children stay). Otherwise (chia) the original is dissolved: every
     position with a holder on or after the date must be mapped (else `conflict`), unmapped
@@ -479,7 +479,7 @@ def split_agency(code, parts, effective_on, *, decision_no="", legal_basis="", u
 
     day = _date(effective_on)
     if not parts or not isinstance(parts, list | tuple):
-        raise MutationError("Cần ít nhất một phần sau khi chia, tách", "invalid", "parts")
+        raise DomainError("Cần ít nhất một phần sau khi chia, tách", "invalid", "parts")
     holder = {}
 
     def involved():
@@ -497,31 +497,31 @@ def split_agency(code, parts, effective_on, *, decision_no="", legal_basis="", u
 
             pcode = (get("code") or "").strip()
             if not pcode:
-                raise MutationError(f"Phần {i + 1}: cần mã", "invalid", f"parts[{i}].code")
+                raise DomainError(f"Phần {i + 1}: cần mã", "invalid", f"parts[{i}].code")
             kind = get("kind") or a.kind
             level = get("level") or a.level
             if kind not in AgencyKind.values or level not in AgencyLevel.values:
-                raise MutationError(f"Phần {i + 1}: loại hoặc cấp không hợp lệ", "invalid", f"parts[{i}].kind")
+                raise DomainError(f"Phần {i + 1}: loại hoặc cấp không hợp lệ", "invalid", f"parts[{i}].kind")
             norm_parts.append({
                 "code": pcode, "name": (get("name") or "").strip(), "kind": kind, "level": level,
-                "short_name": (get("short_name") or get("shortName") or "").strip(),
-                "positions": list(get("position_codes") or get("positionCodes") or []),
-                "mandates": list(get("mandate_refs") or get("mandateRefs") or []),
-                "children": list(get("child_codes") or get("childCodes") or []),
+                "short_name": (get("short_name") or "").strip(),
+                "positions": list(get("position_codes") or []),
+                "mandates": list(get("mandate_refs") or []),
+                "children": list(get("child_codes") or []),
             })
         pcodes = [p["code"] for p in norm_parts]
         if len(set(pcodes)) != len(pcodes):
-            raise MutationError("Mã các phần bị trùng", "invalid", "parts")
+            raise DomainError("Mã các phần bị trùng", "invalid", "parts")
         keeps = a.code in pcodes
         new_parts = [p for p in norm_parts if p["code"] != a.code]
         if not new_parts:
-            raise MutationError("Cần ít nhất một phần mới", "invalid", "parts")
+            raise DomainError("Cần ít nhất một phần mới", "invalid", "parts")
         clash = list(Agency.objects.filter(code__in=[p["code"] for p in new_parts]).values_list("code", flat=True))
         if clash:
-            raise MutationError(f"Mã đã tồn tại: {', '.join(clash)}", "conflict", "parts")
+            raise DomainError(f"Mã đã tồn tại: {', '.join(clash)}", "conflict", "parts")
         for i, p in enumerate(new_parts):
             if not p["name"]:
-                raise MutationError(f"Phần '{p['code']}': cần tên", "invalid", f"parts[{i}].name")
+                raise DomainError(f"Phần '{p['code']}': cần tên", "invalid", f"parts[{i}].name")
         own_pids = set(_positions_on(a, day))
         pos_by_code = dict(JobPosition.objects.filter(pk__in=own_pids).values_list("code", "pk"))
         kids = {k.code: k for ks in tree.children_on([a.pk], day).values() for k in ks}
@@ -530,24 +530,24 @@ def split_agency(code, parts, effective_on, *, decision_no="", legal_basis="", u
         for p in norm_parts:
             for c in p["positions"]:
                 if c not in pos_by_code:
-                    raise MutationError(f"Vị trí '{c}' không thuộc '{a.code}' vào ngày hiệu lực", "invalid", "parts")
+                    raise DomainError(f"Vị trí '{c}' không thuộc '{a.code}' vào ngày hiệu lực", "invalid", "parts")
                 if c in seen_pos:
-                    raise MutationError(f"Vị trí '{c}' được giao cho hai phần", "invalid", "parts")
+                    raise DomainError(f"Vị trí '{c}' được giao cho hai phần", "invalid", "parts")
                 seen_pos.add(c)
             for c in p["children"]:
                 if c not in kids or c in seen_kids:
-                    raise MutationError(f"Đơn vị trực thuộc '{c}' không hợp lệ hoặc bị lặp", "invalid", "parts")
+                    raise DomainError(f"Đơn vị trực thuộc '{c}' không hợp lệ hoặc bị lặp", "invalid", "parts")
                 seen_kids.add(c)
             bad = [r for r in p["mandates"] if r not in refs]
             if bad:
-                raise MutationError(f"Không tìm thấy nhiệm vụ số hiệu {', '.join(bad)} của '{a.code}'", "invalid", "parts")
+                raise DomainError(f"Không tìm thấy nhiệm vụ số hiệu {', '.join(bad)} của '{a.code}'", "invalid", "parts")
         if not keeps:
             unmapped = [pos_by_code[c] for c in pos_by_code if c not in seen_pos]
             held = sorted(set(Assignment.objects.filter(
                 Q(end_on__isnull=True) | Q(end_on__gte=day), position_id__in=unmapped,
             ).values_list("position__code", flat=True)))
             if held:
-                raise MutationError(
+                raise DomainError(
                     f"Các vị trí còn người giữ chưa được phân về phần nào: {', '.join(held[:30])}", "conflict", "parts"
                 )
         ev = _event(ChangeEvent.Kind.SPLIT, day, decision_no, legal_basis, user)
@@ -607,7 +607,7 @@ def run_plan(operations: list[dict], *, user=None, dry_run=True) -> dict:
     """Run several operations in order in one transaction; one impact report for the whole
     plan (before the first, after the last). Each item: {"op": "merge", ...keyword arguments}."""
     if not operations:
-        raise MutationError("Kế hoạch trống", "invalid", "operations")
+        raise DomainError("Kế hoạch trống", "invalid", "operations")
     with _fresh_reads(), transaction.atomic():
         tree.lock_tree()
         tree.ensure_links()
@@ -615,13 +615,13 @@ def run_plan(operations: list[dict], *, user=None, dry_run=True) -> dict:
         for i, item in enumerate(operations):
             op = item.get("op")
             if op not in OPERATIONS:
-                raise MutationError(f"Thao tác {i + 1}: không rõ '{op}'", "invalid", f"operations[{i}].op")
-            days.append(_date(item.get("effective_on"), f"operations[{i}].effectiveOn"))
+                raise DomainError(f"Thao tác {i + 1}: không rõ '{op}'", "invalid", f"operations[{i}].op")
+            days.append(_date(item.get("effective_on"), f"operations[{i}].effective_on"))
             for key in ("code", "target_code", "new_parent_code", "destination_code"):
                 if item.get(key):
                     involved.append(_agency(item[key], f"operations[{i}].{key}", lock=False))
             for c in item.get("source_codes") or []:
-                involved.append(_agency(c, f"operations[{i}].sourceCodes", lock=False))
+                involved.append(_agency(c, f"operations[{i}].source_codes", lock=False))
         day = max(days)
         scope = impact_mod.scope_roots(involved, day)
         before = impact_mod.snapshot(scope, day)
@@ -630,11 +630,10 @@ def run_plan(operations: list[dict], *, user=None, dry_run=True) -> dict:
             args = {k: v for k, v in item.items() if k != "op"}
             try:
                 outcomes.append(OPERATIONS[item["op"]](user=user, dry_run=False, **args))
-            except MutationError as e:
-                e.field = f"operations[{i}].{e.field}" if e.field else f"operations[{i}]"
-                raise
+            except DomainError as e:
+                raise e.within(f"operations[{i}]")
             except TypeError as e:
-                raise MutationError(f"Thao tác {i + 1}: tham số không hợp lệ ({e})", "invalid", f"operations[{i}]")
+                raise DomainError(f"Thao tác {i + 1}: tham số không hợp lệ ({e})", "invalid", f"operations[{i}]")
         after = impact_mod.snapshot(scope, day)
         report = impact_mod.report(before, after, *outcomes)
         if dry_run:

@@ -8,6 +8,7 @@ from django.db.models import Exists, OuterRef
 from orgchart.accounts.permissions import Actor
 from orgchart.api.cohort import attach
 from orgchart.api.errors import ErrorType, Forbidden, Invalid, NotFound, forbidden_errors, mutation_errors
+from orgchart.api.findings import FindingType
 from orgchart.core.choices import Role
 from orgchart.core.dates import today
 from orgchart.core.errors import DomainError
@@ -66,18 +67,6 @@ class EligibilityAssignmentRef(graphene.ObjectType):
 OfficialField = _lazy("orgchart.personnel.graphql.OfficialType", EligibilityOfficialRef)
 PositionField = _lazy("orgchart.positions.graphql.PositionType", EligibilityPositionRef)
 AssignmentField = _lazy("orgchart.personnel.graphql.AssignmentType", EligibilityAssignmentRef)
-
-
-class FindingType(graphene.ObjectType):
-    """A rule finding: code (RULES.md §2), severity (violation/warning), Vietnamese message, citation."""
-
-    class Meta:
-        name = "EligibilityFinding"
-
-    code = graphene.String(required=True)
-    severity = graphene.String(required=True)
-    message = graphene.String(required=True)
-    citation = graphene.String(required=True)
 
 
 class EligibilityType(graphene.ObjectType):

@@ -16,6 +16,7 @@ from graphene.types.generic import GenericScalar
 
 from orgchart.api.errors import ErrorType, Invalid, NotFound, forbidden_errors, mutation_errors
 from orgchart.api.fields import actor, check_list_limit, day_or_today
+from orgchart.api.findings import FindingType
 from orgchart.core.dates import today
 from orgchart.core.errors import DomainError
 from orgchart.structure.models import Agency, ChangeEvent
@@ -29,29 +30,6 @@ def _on(agency, day):
     if agency is not None:
         agency._on_date = day
     return agency
-
-
-class StructureFindingType(graphene.ObjectType):
-    class Meta:
-        name = "StructureFinding"
-        description = "A RULES.md §4 finding attached to the agency named in its condition."
-
-    agency = graphene.Field(AGENCY, required=True)
-    code = graphene.String(required=True)
-    severity = graphene.String(required=True, description="violation | warning")
-    message = graphene.String(required=True)
-    citation = graphene.String(required=True)
-
-
-class FindingBriefType(graphene.ObjectType):
-    class Meta:
-        name = "ImpactFinding"
-
-    agency_code = graphene.String(required=True)
-    code = graphene.String(required=True)
-    severity = graphene.String(required=True)
-    message = graphene.String(required=True)
-    citation = graphene.String(required=True)
 
 
 class CountPairType(graphene.ObjectType):
@@ -82,10 +60,6 @@ def _pair(key):
     return graphene.Field(CountPairType, required=True, resolver=resolve)
 
 
-def _findings(items):
-    return [{"agency_code": f["agency"], **{k: f[k] for k in ("code", "severity", "message", "citation")}} for f in items]
-
-
 class ImpactType(graphene.ObjectType):
     class Meta:
         name = "RestructuringImpact"
@@ -100,16 +74,16 @@ class ImpactType(graphene.ObjectType):
     leadership_filled = _pair("leadership_filled")
     heads = _pair("heads")
     deputies = _pair("deputies")
-    deputies_over_cap_before = graphene.List(graphene.NonNull(FindingBriefType), required=True)
-    deputies_over_cap_after = graphene.List(graphene.NonNull(FindingBriefType), required=True)
+    deputies_over_cap_before = graphene.List(graphene.NonNull(FindingType), required=True)
+    deputies_over_cap_after = graphene.List(graphene.NonNull(FindingType), required=True)
     officials_affected = graphene.Int(required=True)
     official_codes = graphene.List(graphene.NonNull(graphene.String), required=True)
     positions_moved = graphene.List(graphene.NonNull(graphene.String), required=True)
     positions_without_holders = graphene.List(graphene.NonNull(graphene.String), required=True)
     quotas_moved = graphene.List(graphene.NonNull(QuotaMoveType), required=True)
-    findings_appeared = graphene.List(graphene.NonNull(FindingBriefType), required=True)
-    findings_disappeared = graphene.List(graphene.NonNull(FindingBriefType), required=True)
-    findings_changed = graphene.List(graphene.NonNull(FindingBriefType), required=True,
+    findings_appeared = graphene.List(graphene.NonNull(FindingType), required=True)
+    findings_disappeared = graphene.List(graphene.NonNull(FindingType), required=True)
+    findings_changed = graphene.List(graphene.NonNull(FindingType), required=True,
                                      description="still there, with a different message (e.g. a new count)")
     agencies_removed = graphene.List(graphene.NonNull(graphene.String), required=True)
     agencies_added = graphene.List(graphene.NonNull(graphene.String), required=True)
@@ -119,10 +93,10 @@ class ImpactType(graphene.ObjectType):
         return dt.date.fromisoformat(i["day"])
 
     def resolve_deputies_over_cap_before(i, info):
-        return _findings(i["deputies_over_cap"]["before"])
+        return i["deputies_over_cap"]["before"]
 
     def resolve_deputies_over_cap_after(i, info):
-        return _findings(i["deputies_over_cap"]["after"])
+        return i["deputies_over_cap"]["after"]
 
     def resolve_officials_affected(i, info):
         return len(i["officials_affected"])
@@ -141,13 +115,13 @@ class ImpactType(graphene.ObjectType):
                 for q in i["quotas_moved"]]
 
     def resolve_findings_appeared(i, info):
-        return _findings(i["findings_appeared"])
+        return i["findings_appeared"]
 
     def resolve_findings_disappeared(i, info):
-        return _findings(i["findings_disappeared"])
+        return i["findings_disappeared"]
 
     def resolve_findings_changed(i, info):
-        return _findings(i["findings_changed"])
+        return i["findings_changed"]
 
     def resolve_agencies_removed(i, info):
         return i["agencies_removed"]
@@ -215,7 +189,7 @@ def _steps(items):
 
 class Query(graphene.ObjectType):
     structure_findings = graphene.List(
-        graphene.NonNull(StructureFindingType), required=True, under=graphene.String(), on_date=graphene.Date(),
+        graphene.NonNull(FindingType), required=True, under=graphene.String(), on_date=graphene.Date(),
         description="RULES.md §4 findings for the active agencies under `under` (itself included; all when "
                     "omitted) on onDate (default today). Public: these describe units, not persons.",
     )

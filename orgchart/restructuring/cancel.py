@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 
-from orgchart.api.errors import MutationError
+from orgchart.core.errors import DomainError
 from orgchart.core.choices import Role
 from orgchart.core.dates import today
 from orgchart.structure import tree
@@ -156,16 +156,16 @@ def _restore(model, pk, h) -> bool:
 
 def _check(actor, ev: ChangeEvent, agencies: list[Agency]):
     if not actor.has_role(Role.RESTRUCTURING) or not all(actor.agency_in_scope(a) for a in agencies):
-        raise MutationError("Bạn không có quyền hủy thay đổi này.", "forbidden", "id")
+        raise DomainError("Bạn không có quyền hủy thay đổi này.", "forbidden", "id")
     if ev.applied or ev.effective_on <= today():
-        raise MutationError("Thay đổi đã có hiệu lực nên không thể hủy; hãy lên lịch một thay đổi ngược lại.",
+        raise DomainError("Thay đổi đã có hiệu lực nên không thể hủy; hãy lên lịch một thay đổi ngược lại.",
                             "conflict", "id")
     ids = [a.pk for a in agencies]
     later = (ChangeEvent.objects.filter(Q(originals__in=ids) | Q(results__in=ids), id__gt=ev.pk)
              .distinct().order_by("effective_on"))
     if later.exists():
         dates = ", ".join(e.effective_on.strftime("%d/%m/%Y") for e in later[:5])
-        raise MutationError(f"Có thay đổi lên lịch sau liên quan đến cùng cơ quan (ngày {dates}): hãy hủy các thay đổi "
+        raise DomainError(f"Có thay đổi lên lịch sau liên quan đến cùng cơ quan (ngày {dates}): hãy hủy các thay đổi "
                             "đó trước.", "conflict", "id")
 
 
@@ -184,7 +184,7 @@ def cancel_scheduled(event_id, *, actor) -> Cancelled:
         tree.lock_tree()
         ev = ChangeEvent.objects.select_for_update().filter(pk=event_id).first()
         if ev is None:
-            raise MutationError("Không tìm thấy thay đổi đã lên lịch này.", "not_found", "id")
+            raise DomainError("Không tìm thấy thay đổi đã lên lịch này.", "not_found", "id")
         agencies = list({a.pk: a for a in [*ev.originals.all(), *ev.results.all()]}.values())
         _check(actor, ev, agencies + _receivers(ev))
         start, end = _window(ev)
@@ -202,7 +202,7 @@ def cancel_scheduled(event_id, *, actor) -> Cancelled:
                 conflicts.append(f"{model._meta.verbose_name} #{pk} (không có lịch sử trước khi lên lịch)")
             inferred.append((model, pk, values))
         if conflicts:
-            raise MutationError("Dữ liệu do thay đổi này ghi đã được sửa tiếp sau đó ("
+            raise DomainError("Dữ liệu do thay đổi này ghi đã được sửa tiếp sau đó ("
                                 + ", ".join(conflicts[:5]) + "): không thể hủy tự động.", "conflict", "id")
         done = Cancelled(ev.pk, ev.kind, ev.effective_on, agencies=sorted(a.code for a in agencies))
         for model, _deletes, restores in plans:
@@ -221,7 +221,7 @@ def cancel_scheduled(event_id, *, actor) -> Cancelled:
                     done.deleted += 1
             ev.delete()
         except IntegrityError:
-            raise MutationError("Cơ quan do thay đổi này tạo ra đã được dùng ở nơi khác: không thể hủy tự động.",
+            raise DomainError("Cơ quan do thay đổi này tạo ra đã được dùng ở nơi khác: không thể hủy tự động.",
                                 "conflict", "id")
         tree.apply_current()
     return done

@@ -3,6 +3,8 @@ name; the action defaults from the official's history and the position's role; t
 lists every violation and warning with its message and citation (printable); with a position
 only, the ranked candidates and why each falls short. A personnel officer appoints from here
 through `orgchart.eligibility.services.appoint` (an override reason when ineligible)."""
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -12,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from orgchart.accounts.permissions import Actor
 from orgchart.core.choices import NON_HOLDING_KINDS, AssignmentKind, LeadershipRole, Role
+from orgchart.core.errors import DomainError, errors_of
 from orgchart.eligibility import engine, services
 from orgchart.eligibility.facts import ACTIONS
 from orgchart.eligibility.graphql import candidate_pool
@@ -133,15 +136,20 @@ def appoint(request):
     if not actor.has_role(Role.PERSONNEL):
         raise PermissionDenied("Chỉ cán bộ tổ chức (quản lý cán bộ) được ra quyết định bổ nhiệm.")
     data = request.POST
-    outcome = services.appoint(
-        actor, official_code=data.get("can_bo", ""), position_code=data.get("vi_tri", ""),
-        action=data.get("hinh_thuc", ""), start_on=data.get("ngay_bat_dau", ""),
-        decision_no=(data.get("so_qd") or "")[:100], override_reason=(data.get("ly_do") or "")[:2000],
-    )
-    back = (f"{reverse('web:eligibility')}?can_bo={data.get('can_bo', '')}&vi_tri={data.get('vi_tri', '')}"
-            f"&hinh_thuc={data.get('hinh_thuc', '')}&ngay={data.get('ngay_bat_dau', '')}")
-    if outcome.errors:
-        for e in outcome.errors:
+    back = f"{reverse('web:eligibility')}?" + urlencode({
+        "can_bo": data.get("can_bo", ""), "vi_tri": data.get("vi_tri", ""), "hinh_thuc": data.get("hinh_thuc", ""),
+        "ngay": data.get("ngay_bat_dau", "")})
+    try:
+        outcome = services.appoint(
+            actor, official_code=data.get("can_bo", ""), position_code=data.get("vi_tri", ""),
+            action=data.get("hinh_thuc", ""), start_on=data.get("ngay_bat_dau", ""),
+            decision_no=(data.get("so_qd") or "")[:100], override_reason=(data.get("ly_do") or "")[:2000],
+        )
+        errors = outcome.errors
+    except DomainError as e:
+        errors = errors_of(e)
+    if errors:
+        for e in errors:
             messages.error(request, e.message)
         return redirect(back)
     a = outcome.assignment

@@ -11,9 +11,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from orgchart.accounts.permissions import Actor
-from orgchart.api.errors import MutationError
 from orgchart.core.choices import OverlapStatus
 from orgchart.core.dates import today
+from orgchart.core.errors import DomainError
 from orgchart.overlaps import services
 from orgchart.overlaps.index import DEFAULT_THRESHOLD
 from orgchart.overlaps.models import OverlapFinding
@@ -122,7 +122,7 @@ def overlap_review(request, pk):
     note = (request.POST.get("ghi_chu") or "").strip()[:2000]
     try:
         services.review(request.user, f.agency_a.code, f.agency_b.code, request.POST.get("trang_thai", ""), note)
-    except MutationError as e:
+    except DomainError as e:
         messages.error(request, e.message)
     else:
         f.refresh_from_db()

@@ -9,8 +9,8 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from orgchart.accounts.permissions import Actor
-from orgchart.api.errors import MutationError
 from orgchart.core.choices import AgencyKind, Role
+from orgchart.core.errors import DomainError
 from orgchart.restructuring.cancel import cancel_scheduled, scheduled_events
 from orgchart.structure import tree
 
@@ -41,7 +41,7 @@ def calendar(request):
 def cancel(request, pk):
     try:
         done = cancel_scheduled(pk, actor=Actor.from_request(request))
-    except MutationError as e:
+    except DomainError as e:
         messages.error(request, e.message)
     else:
         messages.success(request, f"Đã hủy thay đổi có hiệu lực ngày {done.effective_on:%d/%m/%Y} "

@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
-from orgchart.api.errors import MutationError
 from orgchart.core import memo
 from orgchart.core.dates import today
+from orgchart.core.errors import DomainError
 from orgchart.restructuring import services
 from orgchart.structure import tree
 from orgchart.structure.models import Agency
@@ -102,33 +102,33 @@ def _auto_code(base: str) -> str:
 
 
 def call(plan: Plan, *, user=None, dry_run: bool):
-    """Run the plan through the restructuring service; MutationError on bad input."""
+    """Run the plan through the restructuring service; DomainError on bad input."""
     day, common = plan.day, {"decision_no": plan.decision, "user": user, "dry_run": dry_run}
     main, target = plan.main, plan.agency("dich")
     if plan.op == "merge":
         if not plan.sources:
-            raise MutationError("Cần chọn ít nhất một cơ quan bị hợp nhất, sáp nhập.", "invalid", "nguon1")
+            raise DomainError("Cần chọn ít nhất một cơ quan bị hợp nhất, sáp nhập.", "invalid", "nguon1")
         if target is not None:
             return services.merge_agencies([a.code for a in plan.sources], day, target_code=target.code, **common)
         if not plan.new_name:
-            raise MutationError("Cần chọn cơ quan nhận hoặc nhập tên cơ quan mới.", "invalid", "ten_moi")
+            raise DomainError("Cần chọn cơ quan nhận hoặc nhập tên cơ quan mới.", "invalid", "ten_moi")
         code = plan.new_code or _auto_code(f"{plan.sources[0].code}-HN{day:%Y}")
         return services.merge_agencies([a.code for a in plan.sources], day, new_code=code, new_name=plan.new_name,
                                        **common)
     if main is None:
-        raise MutationError("Cần chọn cơ quan, đơn vị.", "invalid", "co_quan")
+        raise DomainError("Cần chọn cơ quan, đơn vị.", "invalid", "co_quan")
     if plan.op == "move":
         if target is None:
-            raise MutationError("Cần chọn cơ quan cấp trên mới.", "invalid", "dich")
+            raise DomainError("Cần chọn cơ quan cấp trên mới.", "invalid", "dich")
         return services.move_agency(main.code, target.code, day, **common)
     if plan.op == "dissolve":
         return services.dissolve_agency(main.code, day, destination_code=target.code if target else None, **common)
     if plan.op == "rename":
         return services.rename_agency(main.code, plan.new_name, day, **common)
     if not plan.new_name:
-        raise MutationError("Cần tên của đơn vị mới được tách ra.", "invalid", "ten_moi")
+        raise DomainError("Cần tên của đơn vị mới được tách ra.", "invalid", "ten_moi")
     code = plan.new_code or _auto_code(f"{main.code}-T{day:%Y}")
-    parts = [{"code": main.code, "name": ""}, {"code": code, "name": plan.new_name, "childCodes": plan.children}]
+    parts = [{"code": main.code, "name": ""}, {"code": code, "name": plan.new_name, "child_codes": plan.children}]
     return services.split_agency(main.code, parts, day, **common)
 
 

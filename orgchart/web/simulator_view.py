@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from orgchart.accounts.permissions import Actor
-from orgchart.api.errors import MutationError
 from orgchart.core.choices import AgencyKind, QuotaKind, Role
+from orgchart.core.errors import DomainError
 from orgchart.personnel.models import Official
 from orgchart.positions.models import JobPosition
 from orgchart.structure import tree
@@ -109,7 +109,7 @@ def simulator(request):
     if plan.submitted and not plan.errors:
         try:
             run = simulate.dry_run(plan)
-        except MutationError as e:
+        except DomainError as e:
             plan.errors.append(e.message)
         else:
             show = actor.scope_id is None or actor.role == Role.AUDITOR
@@ -141,7 +141,7 @@ def schedule(request):
         return redirect(_back(request))
     try:
         outcome = simulate.call(plan, user=request.user, dry_run=False)
-    except MutationError as e:
+    except DomainError as e:
         messages.error(request, e.message)
         return redirect(_back(request))
     ev = outcome.change_event

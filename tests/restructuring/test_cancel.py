@@ -4,7 +4,7 @@ import datetime as dt
 import pytest
 
 from orgchart.accounts.permissions import Actor
-from orgchart.api.errors import MutationError
+from orgchart.core.errors import DomainError
 from orgchart.core.choices import Role
 from orgchart.core.dates import today
 from orgchart.personnel.models import Assignment
@@ -48,8 +48,8 @@ def test_cancel_restores_everything(province, operation):
         "move": lambda: services.move_agency("SXD-PH1", "STC", FUTURE),
         "rename": lambda: services.rename_agency("SXD", "Sở Xây dựng mới", FUTURE),
         "split": lambda: services.split_agency("SXD", [
-            {"code": "SXD", "name": ""}, {"code": "SXD-B", "name": "Sở mới", "childCodes": ["SXD-PH2"],
-                                          "mandateRefs": ["CN1"]}], FUTURE),
+            {"code": "SXD", "name": ""}, {"code": "SXD-B", "name": "Sở mới", "child_codes": ["SXD-PH2"],
+                                          "mandate_refs": ["CN1"]}], FUTURE),
         "dissolve_into": lambda: services.dissolve_agency("SXD-PH2", FUTURE, destination_code="SXD-PH1"),
     }
     out = calls[operation]()
@@ -63,7 +63,7 @@ def test_cancel_restores_everything(province, operation):
 
 def test_cancel_refused_when_due_or_applied(province):
     ev = services.move_agency("SXD-PH1", "STC", today() - dt.timedelta(days=1)).change_event
-    with pytest.raises(MutationError) as e:
+    with pytest.raises(DomainError) as e:
         cancel_scheduled(ev.pk, actor=officer())
     assert e.value.code == "conflict"
 
@@ -72,7 +72,7 @@ def test_cancel_later_first(province):
     first = services.move_agency("SXD-PH1", "STC", FUTURE).change_event
     services.rename_agency("SXD-PH1", "Phòng mới", FUTURE + dt.timedelta(days=10))
     snapshot = state()
-    with pytest.raises(MutationError) as e:
+    with pytest.raises(DomainError) as e:
         cancel_scheduled(first.pk, actor=officer())
     assert e.value.code == "conflict"
     assert state() == snapshot
@@ -84,7 +84,7 @@ def test_cancel_refused_when_built_upon(province):
     q = Quota.objects.get(agency=province["SXD"], year=FUTURE.year + 1)
     q.amount = 5
     q.save()
-    with pytest.raises(MutationError) as e:
+    with pytest.raises(DomainError) as e:
         cancel_scheduled(ev.pk, actor=officer())
     assert e.value.code == "conflict"
     assert ChangeEvent.objects.filter(pk=ev.pk).exists()
@@ -94,10 +94,10 @@ def test_cancel_needs_role_and_scope(province):
     ev = services.move_agency("SXD-PH1", "STC", FUTURE).change_event
     for actor in (Actor(None, Role.AUDITOR, None), Actor(None, Role.PERSONNEL, None),
                   officer(scope=province["SXD"])):
-        with pytest.raises(MutationError) as e:
+        with pytest.raises(DomainError) as e:
             cancel_scheduled(ev.pk, actor=actor)
         assert e.value.code == "forbidden"
-    with pytest.raises(MutationError) as e:
+    with pytest.raises(DomainError) as e:
         cancel_scheduled(999999, actor=officer())
     assert e.value.code == "not_found"
 
@@ -115,8 +115,8 @@ def test_cancel_rows_written_without_history(province, operation):
     if operation == "merge_into":
         out = services.merge_agencies(["STC"], FUTURE, target_code="SXD")
     else:
-        out = services.split_agency("SXD", [{"code": "SXD-B", "name": "Sở mới", "childCodes": ["SXD-PH2"],
-                                             "positionCodes": [], "mandateRefs": ["CN1"]},
+        out = services.split_agency("SXD", [{"code": "SXD-B", "name": "Sở mới", "child_codes": ["SXD-PH2"],
+                                             "position_codes": [], "mandate_refs": ["CN1"]},
                                             {"code": "SXD", "name": ""}], FUTURE)
     cancel_scheduled(out.change_event.pk, actor=officer())
     assert state() == before

@@ -5,8 +5,8 @@ import datetime as dt
 
 from orgchart.core.choices import Education, PoliticalTheory, RatingValue, StateMgmt
 from orgchart.core.dates import add_months, whole_years
-from orgchart.core.ranks import rank_name
 from orgchart.core.findings import VIOLATION, WARNING, Finding
+from orgchart.core.ranks import rank_name
 
 from .facts import (
     ACTIONS,

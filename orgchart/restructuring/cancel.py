@@ -19,9 +19,9 @@ from dataclasses import dataclass, field
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 
-from orgchart.core.errors import DomainError
 from orgchart.core.choices import Role
 from orgchart.core.dates import today
+from orgchart.core.errors import DomainError
 from orgchart.structure import tree
 from orgchart.structure.models import Agency, AgencyLink, ChangeEvent, Mandate
 

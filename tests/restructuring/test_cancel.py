@@ -4,9 +4,9 @@ import datetime as dt
 import pytest
 
 from orgchart.accounts.permissions import Actor
-from orgchart.core.errors import DomainError
 from orgchart.core.choices import Role
 from orgchart.core.dates import today
+from orgchart.core.errors import DomainError
 from orgchart.personnel.models import Assignment
 from orgchart.positions.models import JobPosition, PositionLink
 from orgchart.restructuring import services

@@ -98,9 +98,9 @@ def _merge_inputs(codes: list[str], target_code, new_code, new_name, new_kind):
     if len(set(codes)) != len(codes):
         raise DomainError("Danh sách cơ quan bị hợp nhất có mã trùng", "invalid", "source_codes")
     if bool(target_code) == bool(new_code):
-        raise DomainError("Cần đúng một trong hai: targetCode hoặc newCode (kèm newName)", "invalid", "target_code")
+        raise DomainError("Cần đúng một trong hai: cơ quan nhận, hoặc mã và tên cơ quan mới", "invalid", "target_code")
     if new_code and not (new_name or "").strip():
-        raise DomainError("Cần tên của cơ quan mới (newName)", "invalid", "new_name")
+        raise DomainError("Cần tên của cơ quan mới", "invalid", "new_name")
     if new_kind and new_kind not in AgencyKind.values:
         raise DomainError(f"Loại cơ quan không hợp lệ: {new_kind}", "invalid", "new_kind")
 
@@ -191,7 +191,7 @@ def _require_empty(a: Agency, day: dt.date):
     if problems:
         raise DomainError(
             f"Không thể giải thể '{a.code}' khi còn " + "; ".join(problems)
-            + ": hãy chuyển đi trước hoặc chỉ định cơ quan nhận (destinationCode)", "conflict", "code",
+            + ": hãy chuyển đi trước hoặc chỉ định cơ quan nhận", "conflict", "code",
         )
 
 

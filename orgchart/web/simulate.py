@@ -148,6 +148,7 @@ class DryRun:
     before: object | None
     after: object | None
     created: list[str]
+    names: dict  # code → name of the agencies the operation created (gone after the rollback)
 
 
 def dry_run(plan: Plan) -> DryRun:
@@ -158,6 +159,7 @@ def dry_run(plan: Plan) -> DryRun:
     with transaction.atomic():
         outcome = call(plan, dry_run=False)
         created = list((outcome.impact or {}).get("agencies_created", []))
+        names = dict(Agency.objects.filter(code__in=created).values_list("code", "name"))
         after = None
         if root is not None:
             with memo.suspended():
@@ -170,4 +172,4 @@ def dry_run(plan: Plan) -> DryRun:
                             card.agency.name = plan.new_name
                             card.lines = chart_mod.wrap(plan.new_name, card.w - 16)
         transaction.set_rollback(True)
-    return DryRun(outcome.impact or {}, before, after, created)
+    return DryRun(outcome.impact or {}, before, after, created, names)

@@ -51,9 +51,11 @@ def _names(impact: dict) -> tuple[dict, dict, dict]:
     return agencies, positions, officials
 
 
-def present(impact: dict, show_names: bool) -> dict:
-    """The impact as rows of plain Vietnamese for the template."""
+def present(impact: dict, show_names: bool, created: dict | None = None) -> dict:
+    """The impact as rows of plain Vietnamese for the template (`created`: names of the
+    agencies the dry run created, which no longer exist)."""
     agencies, positions, officials = _names(impact)
+    agencies.update(created or {})
 
     def ag(code):
         return agencies.get(code, code or "—")
@@ -113,7 +115,7 @@ def simulator(request):
             plan.errors.append(e.message)
         else:
             show = actor.scope_id is None or actor.role == Role.AUDITOR
-            result = {"run": run, "view": present(run.impact, show), "names_hidden": not show}
+            result = {"run": run, "view": present(run.impact, show, run.names), "names_hidden": not show}
     return render(request, "web/simulator.html", {
         "plan": plan, "operations": simulate.OPERATIONS, "result": result, "children": _children(plan),
         "can_schedule": can_schedule(actor, plan), "is_officer": actor.has_role(Role.RESTRUCTURING),

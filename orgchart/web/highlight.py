@@ -52,6 +52,10 @@ def excerpt(text: str, terms, context: int = 160, limit: int = 900) -> str:
     windows: list[list[int]] = []
     for s, e in found:
         lo, hi = max(0, s - context), min(len(text), e + context)
+        if lo > 0:  # whole words: start after a space, end before one
+            lo = next((i + 1 for i in range(lo, s) if text[i] == " "), lo)
+        if hi < len(text):
+            hi = next((i for i in range(hi, e, -1) if text[i] == " "), hi)
         if windows and lo <= windows[-1][1]:
             windows[-1][1] = hi
         else:

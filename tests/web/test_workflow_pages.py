@@ -196,3 +196,13 @@ def test_overlap_findings_count_on_chart(client, small_tree):
     add_findings(small_tree["agencies"], 2)
     assert OverlapFinding.objects.count() == 2
     assert "chồng chéo</text>" in html(client.get(f"/so-do/?goc={small_tree['root'].code}"))
+
+
+def test_schedule_outside_scope_refused(role_client, small_tree):
+    depts = [a for a in small_tree["agencies"] if a.kind == "department"]
+    div = Agency.objects.filter(kind="division", parent=depts[1]).first()
+    client = role_client("restructuring", scope=depts[0])
+    params = {"thao_tac": "move", "co_quan": div.code, "dich": depts[2].code, "ngay_hieu_luc": FUTURE}
+    assert "Lên lịch</button>" not in html(client.get("/sap-xep/", {**params, "xem": "1"}))
+    assert client.post("/sap-xep/lich/them/", params).status_code == 403
+    assert not ChangeEvent.objects.exists()

@@ -64,6 +64,14 @@
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll("input[data-suggest]").forEach(setupSuggest);
     document.querySelectorAll("[data-chart]").forEach(setupChart);
+    document.querySelectorAll(".chart-pair .chart-scroll").forEach(function (box) {
+      var changed = box.querySelector("g.c.x rect.b");  // bring the units of the change into view
+      if (changed) {
+        var r = changed.getBBox();
+        box.scrollTop = Math.max(0, r.y - 40);
+        box.scrollLeft = Math.max(0, r.x - 40);
+      }
+    });
     document.querySelectorAll("[data-print]").forEach(function (b) {
       b.addEventListener("click", function () { window.print(); });
     });

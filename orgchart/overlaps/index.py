@@ -38,7 +38,7 @@ import json
 import zlib
 from array import array
 from collections import defaultdict
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -50,7 +50,7 @@ from . import text as vt
 HASH_BITS = 24
 N_FEATURES = 1 << HASH_BITS
 BIGRAM_BIT = N_FEATURES >> 1
-DEFAULT_THRESHOLD = 0.38
+DEFAULT_THRESHOLD = 0.305
 
 
 @dataclass(frozen=True)
@@ -59,11 +59,13 @@ class Params:
     max_df: float = 0.25  # share of agencies from which a term is boilerplate
     share_min_agencies: int = 10  # the corpus share counts from this many agencies with mandates
     min_df_count: int = 4  # …but a term must be carried by at least this many agencies to be cut
-    unigram_weight: float = 0.5  # syllables alone are ambiguous; bi-grams carry the objects
-    candidate_min: float = 0.15  # cosine of two clause vectors to become a candidate
+    unigram_weight: float = 0.5  # one-syllable phrases and the words inside a phrase: weight, never evidence
+    candidate_min: float = 0.05  # cosine of two clause vectors to become a candidate
     clause_min: float = 0.2  # clause pairs scoring below this are not evidence
     evidence_mass: float = 4.0  # idf mass of shared bi-grams for full evidence (≈ one specific bi-gram + a half)
     top_k: int = 3
+    containment: float = 0.15  # clause-pair score = cosine^(1-c) × containment^c (see the module docstring)
+    core_either: bool = False  # a "core" clause pair: one clause from a function statement (else both)
     keep_per_pair: int = 24  # clause pairs kept per agency pair (evidence and explanations)
     chunk_rows: int = 2000
     max_pairs_per_finding: int = 10
@@ -80,6 +82,43 @@ class AgencyNode:
     jurisdiction: int | None  # nearest proper ancestor of kind people_committee; None = central
     ancestors: frozenset  # ids of proper ancestors
     comparable: bool = True  # not a people_committee and active today
+    names: tuple = ()  # its name and its ancestors' names: self-references, cut out of its texts
+
+
+PEOPLE_COMMITTEE = "people_committee"  # core.choices.AgencyKind values (this module stays pure)
+PUBLIC_SERVICE_UNIT = "public_service_unit"
+
+
+def build_nodes(rows, day, scope_ids=None) -> dict[int, AgencyNode]:
+    """(id, code, kind, parent id, established_on, dissolved_on, name) rows → {id: AgencyNode}:
+    jurisdiction = nearest proper ancestor of kind people_committee (None = central); a
+    people_committee, an agency inactive on `day` and a public service unit (or a unit inside
+    one: services, no state-management mandate to overlap) are not comparable."""
+    info = {r[0]: r for r in rows}
+    memo: dict[int, tuple] = {}
+
+    def chain(aid):  # proper ancestors, nearest first
+        if aid not in memo:
+            out, seen, p = [], {aid}, info[aid][3]
+            while p is not None and p not in seen and p in info:
+                out.append(p)
+                seen.add(p)
+                p = info[p][3]
+            memo[aid] = tuple(out)
+        return memo[aid]
+
+    nodes = {}
+    for pk, code, kind, _parent, est, dis, name in rows:
+        if scope_ids is not None and pk not in scope_ids:
+            continue
+        anc = chain(pk)
+        jur = next((a for a in anc if info[a][2] == PEOPLE_COMMITTEE), None)
+        active = (est is None or est <= day) and (dis is None or dis > day)
+        service = kind == PUBLIC_SERVICE_UNIT or any(info[a][2] == PUBLIC_SERVICE_UNIT for a in anc)
+        names = (name, *(info[a][6] for a in anc if info[a][2] != PEOPLE_COMMITTEE))
+        nodes[pk] = AgencyNode(pk, code, jur, frozenset(anc), kind != PEOPLE_COMMITTEE and active and not service,
+                               tuple(n for n in names if n))
+    return nodes
 
 
 @dataclass(frozen=True)
@@ -88,6 +127,10 @@ class ClauseData:
     excluded: np.ndarray  # sorted unique hashed ids of the terms inside its exclusions
     scopes: frozenset
     text: str  # the normalised clause (for explanations)
+    mode: int = 0  # kinds of activity (text.MODE_BITS): only clauses of the same mode are compared
+    df_ids: np.ndarray | None = None  # ids counted for document frequency: a word inside a longer
+    # phrase ("~chất_lượng") also counts for the phrase of that word alone, so a word most agencies
+    # use in some phrase is generic even where it stands alone
 
 
 @dataclass
@@ -120,9 +163,10 @@ class PairFinding:
 
 
 def term_id(term: str) -> int:
-    """crc32 bucket of a term; bi-grams live in the upper half of the space."""
+    """crc32 bucket of a term; multi-syllable terms (words "an_toàn", word bi-grams) live in the
+    upper half of the space."""
     h = zlib.crc32(term.encode()) & (BIGRAM_BIT - 1)
-    return h | BIGRAM_BIT if " " in term else h
+    return h | BIGRAM_BIT if (" " in term or "_" in term) and term[0] != "~" else h
 
 
 def _ids(terms) -> np.ndarray:
@@ -134,20 +178,28 @@ def analyse_clause(raw: str) -> ClauseData | None:
     c = vt.analyse_clause(raw)
     if c is None:
         return None
-    return ClauseData(_ids(c.terms), np.unique(_ids(c.excluded)), c.scopes, c.text)
+    weak = [t[1:] for t in c.terms if t[0] == "~"]
+    ids = _ids(c.terms)
+    return ClauseData(ids, np.unique(_ids(c.excluded)), c.scopes, c.text, c.mode,
+                      np.unique(np.concatenate([ids, _ids(weak)])) if weak else np.unique(ids))
 
 
-def analyse_statement(text: str) -> list[ClauseData]:
-    norm = vt.normalize(text)
-    if vt.is_boilerplate_statement(norm):
+def analyse_statement(text: str, names=()) -> list[ClauseData]:
+    """A statement → its clauses; `names`: the agency's and its ancestors' names (cut out)."""
+    prepared = vt.prepare(text, names)
+    if prepared is None:
         return []
-    return [c for c in map(analyse_clause, vt.split_clauses(norm)) if c is not None]
+    clauses, head_mode = prepared
+    out = [c for c in map(analyse_clause, clauses) if c is not None]
+    if head_mode:
+        out = [c if c.mode else replace(c, mode=head_mode) for c in out]
+    return out
 
 
 def analyse_batch(items: list) -> list:
-    """[(statement id, agency id, kind, text)] → [(statement id, agency id, kind, clauses)]:
+    """[(statement id, agency id, kind, text, names)] → [(statement id, agency id, kind, clauses)]:
     one task for a worker process."""
-    return [(sid, aid, kind, analyse_statement(t)) for sid, aid, kind, t in items]
+    return [(sid, aid, kind, analyse_statement(t, names)) for sid, aid, kind, t, names in items]
 
 
 def term_texts(clause_texts) -> dict[int, str]:
@@ -158,7 +210,7 @@ def term_texts(clause_texts) -> dict[int, str]:
         c = vt.analyse_clause(text)
         if c is not None:
             for term in c.terms:
-                out.setdefault(term_id(term), term)
+                out.setdefault(term_id(term), vt.display(term))
     return out
 
 
@@ -178,8 +230,8 @@ def background_df() -> tuple[np.ndarray, int]:
             for line in fh:
                 if line.strip():
                     item = json.loads(line)
-                    for c in analyse_statement(item["text"]):
-                        terms_of[item["agency"]].update(c.terms.tolist())
+                    for c in analyse_statement(item["text"], (item["agency"],)):
+                        terms_of[item["agency"]].update(c.df_ids.tolist())
         df = np.zeros(N_FEATURES, dtype=np.int32)
         for terms in terms_of.values():
             df[np.fromiter(terms, dtype=np.int64, count=len(terms))] += 1
@@ -222,7 +274,7 @@ class Corpus:
         if node is None or not clauses:
             return
         seen = self._agency_terms[agency_id]
-        seen.extend(c.terms for c in clauses)
+        seen.extend(c.df_ids for c in clauses)
         buf = self.by_jur[node.jurisdiction] if node.comparable else None
         core = 1 if kind == "function" else 0
         for c in clauses:
@@ -290,6 +342,7 @@ def _clause_matrix(buf: _Buffer, idf) -> sparse.csr_matrix:
     )
     m.sum_duplicates()
     weights = idf[terms]
+    weights[_local_boilerplate(buf, m, idf.params)] = 0.0
     m.data = (1.0 + np.log(m.data)) * weights[m.indices]
     m.eliminate_zeros()
     norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
@@ -297,6 +350,23 @@ def _clause_matrix(buf: _Buffer, idf) -> sparse.csr_matrix:
     m = sparse.csr_matrix(sparse.diags(1.0 / norms) @ m)
     m.terms, m.weights = terms, weights
     return m
+
+
+def _local_boilerplate(buf: _Buffer, m: sparse.csr_matrix, params: Params) -> np.ndarray:
+    """Columns carried by ≥ max_df of the agencies of this jurisdiction (and by at least
+    min_df_count of them): what most agencies of one province say is boilerplate there, even
+    when the national corpus is dominated by other provinces."""
+    agency = np.frombuffer(buf.agency, dtype=np.int64)
+    if len(agency) == 0:
+        return np.zeros(m.shape[1], dtype=bool)
+    _, a_idx = np.unique(agency, return_inverse=True)
+    n_agencies = int(a_idx.max()) + 1
+    if n_agencies < params.share_min_agencies:
+        return np.zeros(m.shape[1], dtype=bool)
+    rows = np.repeat(a_idx, np.diff(m.indptr))
+    pairs = np.unique(rows.astype(np.int64) * m.shape[1] + m.indices)
+    df = np.bincount(pairs % m.shape[1], minlength=m.shape[1])
+    return (df >= params.max_df * n_agencies) & (df >= params.min_df_count)
 
 
 def _row(x: sparse.csr_matrix, i: int):
@@ -308,7 +378,7 @@ def _row(x: sparse.csr_matrix, i: int):
 def clause_pair_score(ci: ClauseData, cj: ClauseData, ri, rj, idf, params: Params):
     """(score, shared term ids) of two clauses given their weighted rows (indices, data)."""
     empty = []
-    if ci.scopes and cj.scopes and not (ci.scopes & cj.scopes):
+    if (ci.scopes and cj.scopes and not (ci.scopes & cj.scopes)) or ci.mode != cj.mode:
         return 0.0, empty
     shared, ia, ib = np.intersect1d(ri[0], rj[0], assume_unique=True, return_indices=True)
     wa, wb = ri[1][ia], rj[1][ib]
@@ -325,10 +395,12 @@ def clause_pair_score(ci: ClauseData, cj: ClauseData, ri, rj, idf, params: Param
     if not len(shared):
         return 0.0, empty
     cos = float(np.dot(wa, wb))
+    cont = max(float(np.dot(wa, wa)), float(np.dot(wb, wb)))
     mass = float(idf[shared[shared >= BIGRAM_BIT]].sum())
     gate = min(1.0, mass / params.evidence_mass)
     order = np.argsort(-(wa * wb))
-    return cos * gate * factor, shared[order].tolist()
+    a = params.containment
+    return cos ** (1 - a) * cont ** a * gate * factor, shared[order].tolist()
 
 
 def _comparable(a: AgencyNode, b: AgencyNode) -> bool:
@@ -336,7 +408,7 @@ def _comparable(a: AgencyNode, b: AgencyNode) -> bool:
 
 
 def _scope_bits(buf: _Buffer) -> np.ndarray:
-    groups = {g: 1 << k for k, g in enumerate(sorted(vt.SCOPE_GROUPS))}
+    groups = {g: 1 << k for k, g in enumerate(sorted(vt.lx.SCOPE_GROUPS))}
     return np.fromiter((sum(groups[g] for g in c.scopes) for c in buf.clauses), dtype=np.int64, count=len(buf))
 
 
@@ -356,6 +428,10 @@ def score_jurisdiction(buf: _Buffer, idf, agencies: dict[int, AgencyNode], param
     ev.data = np.sqrt(x.weights[ev.indices]) * (x.terms[ev.indices] >= BIGRAM_BIT)
     ev.eliminate_zeros()
     evt = sparse.csr_matrix(ev.T)
+    sq, ones = x.copy(), x.copy()
+    sq.data = x.data.astype(np.float64) ** 2
+    ones.data = np.ones_like(x.data)
+    sqt, onest = sparse.csr_matrix(sq.T), sparse.csr_matrix(ones.T)
     agency_of = np.frombuffer(buf.agency, dtype=np.int64)
     ids = np.unique(agency_of)
     by_code = sorted(ids.tolist(), key=lambda a: agencies[a].code)
@@ -363,6 +439,7 @@ def score_jurisdiction(buf: _Buffer, idf, agencies: dict[int, AgencyNode], param
     rank_of[np.searchsorted(ids, by_code)] = np.arange(len(ids))
     rank = rank_of[np.searchsorted(ids, agency_of)]
     scopes = _scope_bits(buf)
+    modes = np.fromiter((c.mode for c in buf.clauses), dtype=np.int64, count=len(buf))
     has_excl = np.fromiter((len(c.excluded) > 0 for c in buf.clauses), dtype=bool, count=len(buf))
     parts = []
     for start in range(0, x.shape[0], params.chunk_rows):
@@ -377,9 +454,14 @@ def score_jurisdiction(buf: _Buffer, idf, agencies: dict[int, AgencyNode], param
         if not len(ii):
             continue
         mass = np.asarray((ev[start:stop] @ evt)[ii - start, jj]).ravel()
-        score = cos * np.minimum(1.0, mass / params.evidence_mass)
+        # containment: the share of the better-covered clause that the other one holds
+        cont = np.maximum(np.asarray((sq[start:stop] @ onest)[ii - start, jj]).ravel(),
+                          np.asarray((ones[start:stop] @ sqt)[ii - start, jj]).ravel())
+        a = params.containment
+        score = cos ** (1 - a) * cont ** a * np.minimum(1.0, mass / params.evidence_mass)
         si, sj = scopes[ii], scopes[jj]
         score[(si != 0) & (sj != 0) & ((si & sj) == 0)] = 0.0
+        score[modes[ii] != modes[jj]] = 0.0  # inspection / monitoring is not management
         keep = score >= params.clause_min
         ii, jj, score = ii[keep], jj[keep], score[keep]
         if not len(ii):
@@ -406,7 +488,7 @@ def score_jurisdiction(buf: _Buffer, idf, agencies: dict[int, AgencyNode], param
                 sc = clause_pair_score(buf.clauses[i], buf.clauses[j], _row(x, i), _row(x, j), idf, params)[0]
                 if sc < params.clause_min:
                     continue
-            cps.append(ClausePair(i, j, buf.stmt[i], buf.stmt[j], sc, [], bool(buf.core[i] and buf.core[j])))
+            cps.append(ClausePair(i, j, buf.stmt[i], buf.stmt[j], sc, [], bool(buf.core[i] or buf.core[j]) if params.core_either else bool(buf.core[i] and buf.core[j])))
         cps.sort(key=lambda p: -p.score)
         if cps:
             best[(a.id, b.id)] = cps[: params.keep_per_pair]

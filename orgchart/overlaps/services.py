@@ -25,7 +25,7 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from orgchart.api.errors import MutationError
-from orgchart.core.choices import AgencyKind, OverlapStatus
+from orgchart.core.choices import OverlapStatus
 from orgchart.core.dates import today
 from orgchart.structure.models import Agency, Mandate
 
@@ -46,38 +46,9 @@ class Computed:
 
 
 def load_nodes(day, scope_ids: set | None = None) -> dict[int, index.AgencyNode]:
-    """Every agency (or those in `scope_ids`) as an index.AgencyNode: jurisdiction = nearest
-    proper ancestor of kind people_committee (None = central), in one query."""
-    rows = list(Agency.objects.values_list("pk", "code", "kind", "parent_id", "established_on", "dissolved_on"))
-    info = {r[0]: r for r in rows}
-    memo: dict[int, tuple] = {}
-
-    def chain(aid):  # proper ancestors, nearest first
-        if aid in memo:
-            return memo[aid]
-        out, seen, p = [], {aid}, info[aid][3]
-        while p is not None and p not in seen:
-            out.append(p)
-            seen.add(p)
-            p = info[p][3] if p in info else None
-        memo[aid] = tuple(out)
-        return memo[aid]
-
-    nodes = {}
-    for pk, code, kind, _parent, est, dis in rows:
-        if scope_ids is not None and pk not in scope_ids:
-            continue
-        anc = chain(pk)
-        jur = next((a for a in anc if info[a][2] == AgencyKind.PEOPLE_COMMITTEE), None)
-        active = (est is None or est <= day) and (dis is None or dis > day)
-        # public service units (and their inner units) provide services: no state-management
-        # mandate to overlap (RULES §5 "the same state-management work")
-        service = kind == AgencyKind.PUBLIC_SERVICE_UNIT or any(
-            info[a][2] == AgencyKind.PUBLIC_SERVICE_UNIT for a in anc
-        )
-        comparable = kind != AgencyKind.PEOPLE_COMMITTEE and active and not service
-        nodes[pk] = index.AgencyNode(pk, code, jur, frozenset(anc), comparable)
-    return nodes
+    """Every agency (or those in `scope_ids`) as an index.AgencyNode, in one query."""
+    rows = Agency.objects.values_list("pk", "code", "kind", "parent_id", "established_on", "dissolved_on", "name")
+    return index.build_nodes(list(rows), day, scope_ids)
 
 
 def _mandates(day, under: Agency | None):
@@ -87,7 +58,7 @@ def _mandates(day, under: Agency | None):
 
         qs = qs.filter(subtree_q(under, day, "agency__"))
     return qs.order_by("agency_id", "id").values_list(
-        "id", "agency_id", "kind", "ref", "text", "agency__name"
+        "id", "agency_id", "kind", "ref", "text"
     ).iterator(chunk_size=2000)
 
 
@@ -119,15 +90,15 @@ def pair_fingerprint(fps: dict, a: int, b: int) -> str:
     return hashlib.sha256(f"{fps.get(a, empty)}:{fps.get(b, empty)}".encode()).hexdigest()
 
 
-def _analysed(stream, workers: int):
-    """Yield (statement id, agency id, kind, clauses) for (id, agency, kind, ref, text) rows."""
+def _analysed(stream, workers: int, nodes: dict):
+    """Yield (statement id, agency id, kind, clauses) for (id, agency, kind, ref, text) rows; the
+    names of the agency and of its ancestors are cut out of its texts (self-references)."""
 
     def batches():
         batch = []
-        for mid, aid, kind, _ref, text, *name in stream:
-            if name and name[0] and name[0] in text:
-                text = text.replace(name[0], " ")  # the agency naming itself is not a mandate
-            batch.append((mid, aid, kind, text))
+        for mid, aid, kind, _ref, text in stream:
+            node = nodes.get(aid)
+            batch.append((mid, aid, kind, text, node.names if node is not None else ()))
             if len(batch) >= BATCH:
                 yield batch
                 batch = []
@@ -192,7 +163,7 @@ def build_corpus(nodes: dict, rows, params: index.Params, *, workers: int = 1, p
     """Analyse (id, agency id, kind, ref, text[, agency name]) rows — ordered by agency — into a Corpus."""
     corpus = index.Corpus(nodes, params)
     current = None
-    for sid, aid, kind, clauses in _analysed(rows, workers):
+    for sid, aid, kind, clauses in _analysed(rows, workers, nodes):
         if aid != current:
             if current is not None:
                 corpus.finish_agency(current)
@@ -241,11 +212,11 @@ def _explanations(found: list) -> tuple[dict, dict]:
 
 
 def display_terms(ids, terms: dict, limit: int) -> list[str]:
-    """Term texts for display: bi-grams first-class; a syllable shown only when no shown bi-gram
-    contains it."""
-    words = [terms[t] for t in ids if t in terms]
-    bigram_syllables = {syl for w in words if " " in w for syl in w.split()}
-    out = [w for w in words if " " in w or w not in bigram_syllables]
+    """Term texts for display, weightiest first; a word is not repeated when a shown phrase
+    contains it ("an toàn thực phẩm" hides "thực phẩm")."""
+    words = list(dict.fromkeys(terms[t] for t in ids if t in terms))
+    padded = [f" {w} " for w in words]
+    out = [w for w in words if not any(f" {w} " in p and p != f" {w} " for p in padded)]
     return out[:limit]
 
 

@@ -132,8 +132,8 @@ def test_second_province_other_text_versions(db):
     from .conftest import DATA, load_csv_province
 
     load_province("TM")
-    load_csv_province("province2")
-    report = evaluate.evaluate(evaluate.read_labels(DATA / "province2" / "labels.csv"), index.DEFAULT_THRESHOLD)
+    load_csv_province("dev/province2")
+    report = evaluate.evaluate(evaluate.read_labels(DATA / "dev" / "province2" / "labels.csv"), index.DEFAULT_THRESHOLD)
     assert report.f1 >= 0.8, evaluate.format_report(report)
     assert report.lineage_reported == [] and report.cross_jurisdiction_reported == []
     found = pairs_by_code(services.compute())

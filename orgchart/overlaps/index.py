@@ -140,6 +140,7 @@ class MandatePair:
     score: float
     terms: list = field(default_factory=list)  # shared term ids
     texts: tuple = ("", "")  # the clause texts behind the score
+    core: bool = False  # a clause from a function statement (index.aggregate)
 
 
 @dataclass
@@ -526,7 +527,7 @@ def explain(cpairs: list, buf: _Buffer, x, idf, params: Params) -> tuple[list, l
             weight[t] += p.score / (1 + rank)
         if key not in mpairs:
             mpairs[key] = MandatePair(p.a, p.b, round(p.score, 4), list(terms),
-                                      (buf.clauses[p.i].text, buf.clauses[p.j].text))
+                                      (buf.clauses[p.i].text, buf.clauses[p.j].text), p.core)
         else:
             mpairs[key].terms.extend(t for t in terms if t not in mpairs[key].terms)
     return list(mpairs.values()), sorted(weight, key=lambda t: -weight[t])

@@ -29,7 +29,7 @@ from orgchart.core.choices import OverlapStatus
 from orgchart.core.dates import today
 from orgchart.structure.models import Agency, Mandate
 
-from . import index
+from . import explain, index
 from .models import OverlapFinding, OverlapRun
 
 STORE_FLOOR = 0.2
@@ -221,14 +221,15 @@ def display_terms(ids, terms: dict, limit: int) -> list[str]:
 
 
 def _pair_json(p: index.MandatePair, mandates: dict, terms: dict) -> dict:
+    shown = display_terms(p.terms, terms, 12)
+
     def side(mid, clause):
         m = mandates.get(mid, {"ref": "", "text": "", "kind": ""})
-        return {"id": mid, "ref": m["ref"], "kind": m["kind"], "text": m["text"], "clause": clause}
+        return {"id": mid, "ref": m["ref"], "kind": m["kind"], "text": m["text"], "clause": clause,
+                "marks": explain.marks(clause, shown), "textMarks": explain.marks(m["text"], shown)}
 
-    return {
-        "a": side(p.a, p.texts[0]), "b": side(p.b, p.texts[1]), "score": round(float(p.score), 4),
-        "terms": display_terms(p.terms, terms, 12),
-    }
+    return {"a": side(p.a, p.texts[0]), "b": side(p.b, p.texts[1]), "score": round(float(p.score), 4),
+            "terms": shown, "core": bool(p.core)}
 
 
 def detect(under: Agency | None = None, params: index.Params | None = None, *, workers: int = 1, progress=None,

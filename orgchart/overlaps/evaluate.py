@@ -11,7 +11,7 @@ import csv
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import dataset, index, services
+from . import dataset, index, scoring, services
 
 LABELS = ("overlap", "none", "lineage", "ignore")
 
@@ -84,7 +84,7 @@ def score_db(params: index.Params | None = None) -> Scored:
 def score_dataset(folders, day, params: index.Params | None = None) -> Scored:
     nodes, rows = dataset.load_many(folders, day)
     corpus = services.build_corpus(nodes, rows, params or index.Params())
-    return _scored(nodes, list(index.findings(corpus, min_score=0.0)))
+    return _scored(nodes, list(scoring.findings(corpus, min_score=0.0)))
 
 
 def dataset_folders(root) -> list[Path]:

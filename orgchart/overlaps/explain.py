@@ -31,7 +31,7 @@ def _num(x: float) -> str:
 
 
 def why(score: float, pairs: list[dict], threshold: float, top_k: int = 3) -> str:
-    """Why the pair has this score: the aggregation of its clause pairs (index.aggregate)."""
+    """Why the pair has this score: the aggregation of its clause pairs (scoring.aggregate)."""
     if not pairs:
         return f"Điểm {_num(score)}: không có cặp nhiệm vụ chung."
     best = pairs[0]

@@ -29,7 +29,7 @@ from orgchart.core.choices import OverlapStatus
 from orgchart.core.dates import today
 from orgchart.structure.models import Agency, Mandate
 
-from . import explain, index
+from . import explain, index, scoring
 from .models import OverlapFinding, OverlapRun
 
 STORE_FLOOR = 0.2
@@ -41,7 +41,7 @@ class Computed:
     corpus: index.Corpus
     nodes: dict
     fingerprints: dict  # agency id → fingerprint of its mandates in force today
-    findings: list  # [index.PairFinding]
+    findings: list  # [scoring.PairFinding]
     jurisdictions: set | None  # jurisdictions scored (None = all)
 
 
@@ -152,7 +152,7 @@ def compute(under: Agency | None = None, params: index.Params | None = None, *, 
                     if key:
                         jur = key.split("|")[1]
                         jurisdictions.add(int(jur) if jur else None)
-    found = list(index.findings(
+    found = list(scoring.findings(
         corpus, min_score=STORE_FLOOR if min_score is None else min_score,
         progress=(lambda n: progress("clause", n)) if progress else None, jurisdictions=jurisdictions,
     ))
@@ -220,7 +220,7 @@ def display_terms(ids, terms: dict, limit: int) -> list[str]:
     return out[:limit]
 
 
-def _pair_json(p: index.MandatePair, mandates: dict, terms: dict) -> dict:
+def _pair_json(p: scoring.MandatePair, mandates: dict, terms: dict) -> dict:
     shown = display_terms(p.terms, terms, 12)
 
     def side(mid, clause):

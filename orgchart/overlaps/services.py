@@ -251,70 +251,66 @@ def detect(under: Agency | None = None, params: index.Params | None = None, *, w
     return run
 
 
-def _store(run: OverlapRun, computed: Computed) -> dict:
-    found = computed.findings
-    nodes, fps = computed.nodes, computed.fingerprints
-    mandates, terms = _explanations(found)
-    in_scope = set(nodes)
-    jurs = computed.jurisdictions
+def _existing(run: OverlapRun, computed: Computed) -> dict:
+    """{(agency a id, agency b id): finding} of the stored findings this run covers."""
+    nodes, jurs = computed.nodes, computed.jurisdictions
 
     def covered(a_id, b_id):
-        if a_id not in in_scope or b_id not in in_scope:
+        if a_id not in nodes or b_id not in nodes:
             return False
         return jurs is None or nodes[a_id].jurisdiction in jurs or nodes[b_id].jurisdiction in jurs
 
-    existing = {}
     q = Q()
     if run.under_id is not None:
         from orgchart.structure.tree import subtree_q
 
         q = subtree_q(run.under, today(), "agency_a__") & subtree_q(run.under, today(), "agency_b__")
-    for f in OverlapFinding.objects.filter(q).iterator(chunk_size=2000):
-        if covered(f.agency_a_id, f.agency_b_id):
-            existing[(f.agency_a_id, f.agency_b_id)] = f
-    to_create, to_update = [], []
+    return {(f.agency_a_id, f.agency_b_id): f for f in OverlapFinding.objects.filter(q).iterator(chunk_size=2000)
+            if covered(f.agency_a_id, f.agency_b_id)}
+
+
+def _refresh(f: OverlapFinding, data: dict, counts: dict) -> bool:
+    """Apply a re-found pair's data to its stored finding; False when nothing changed. A review
+    whose fingerprint no longer matches returns the pair to `new` (its history keeps the review)."""
+    reopen = f.status != OverlapStatus.NEW and f.review_fingerprint != data["fingerprint"]
+    if not reopen and all(getattr(f, k) == v for k, v in data.items() if k != "run"):
+        counts["kept"] += 1  # nothing changed: no write, no history row
+        return False
+    for k, v in data.items():
+        setattr(f, k, v)
+    if reopen:
+        f.status, f.reviewer, f.note, f.reviewed_at, f.review_fingerprint = OverlapStatus.NEW, None, "", None, ""
+        f._change_reason = "Nhiệm vụ của một trong hai cơ quan đã thay đổi sau lần rà soát: trở lại trạng thái mới"
+        counts["reopened"] += 1
+    else:
+        f._change_reason = "Rà soát lại"
+        counts["kept"] += 1
+    return True
+
+
+def _store(run: OverlapRun, computed: Computed) -> dict:
+    mandates, terms = _explanations(computed.findings)
+    existing = _existing(run, computed)
+    jurs = computed.jurisdictions
+    to_create, to_update, seen = [], [], set()
     counts = {"statements": computed.corpus.n_statements, "clauses": computed.corpus.n_clauses,
-              "agencies": len(nodes), "found": 0, "new": 0, "kept": 0, "reopened": 0, "stale": 0,
+              "agencies": len(computed.nodes), "found": 0, "new": 0, "kept": 0, "reopened": 0, "stale": 0,
               "jurisdictions_scored": "all" if jurs is None else len(jurs)}
-    seen = set()
-    for pf in found:
-        key = (pf.a, pf.b)
-        seen.add(key)
+    for pf in computed.findings:
+        seen.add((pf.a, pf.b))
         counts["found"] += 1
-        fp = pair_fingerprint(fps, pf.a, pf.b)
-        data = {
-            "score": float(pf.score),
-            "shared_terms": display_terms(pf.terms, terms, 20),
-            "mandate_pairs": [_pair_json(p, mandates, terms) for p in pf.pairs],
-            "fingerprint": fp, "active": True, "run": run,
-        }
-        f = existing.get(key)
+        data = {"score": float(pf.score), "shared_terms": display_terms(pf.terms, terms, 20),
+                "mandate_pairs": [_pair_json(p, mandates, terms) for p in pf.pairs],
+                "fingerprint": pair_fingerprint(computed.fingerprints, pf.a, pf.b), "active": True, "run": run}
+        f = existing.get((pf.a, pf.b))
         if f is None:
             to_create.append(OverlapFinding(agency_a_id=pf.a, agency_b_id=pf.b, **data))
             counts["new"] += 1
-            continue
-        reopen = f.status != OverlapStatus.NEW and f.review_fingerprint != fp
-        if not reopen and all(getattr(f, k) == v for k, v in data.items() if k != "run"):
-            counts["kept"] += 1  # nothing changed: no write, no history row
-            continue
-        for k, v in data.items():
-            setattr(f, k, v)
-        if reopen:
-            f.status = OverlapStatus.NEW
-            f.reviewer = None
-            f.note = ""
-            f.reviewed_at = None
-            f.review_fingerprint = ""
-            f._change_reason = "Nhiệm vụ của một trong hai cơ quan đã thay đổi sau lần rà soát: trở lại trạng thái mới"
-            counts["reopened"] += 1
-        else:
-            f._change_reason = "Rà soát lại"
-            counts["kept"] += 1
-        to_update.append(f)
+        elif _refresh(f, data, counts):
+            to_update.append(f)
     for key, f in existing.items():
         if key not in seen and f.active:
-            f.active = False
-            f.run = run
+            f.active, f.run = False, run
             f._change_reason = "Không còn phát hiện ở lần rà soát này"
             to_update.append(f)
             counts["stale"] += 1

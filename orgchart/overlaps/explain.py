@@ -26,8 +26,8 @@ def highlighted(text: str, spans: list[dict]) -> str:
     return "".join(out + [text[last:]])
 
 
-def _num(x: float) -> str:
-    return f"{x:.2f}".replace(".", ",")
+def _num(x: float, digits: int = 2) -> str:
+    return f"{x:.{digits}f}".rstrip("0").rstrip(",.").replace(".", ",") if digits > 2 else f"{x:.2f}".replace(".", ",")
 
 
 def why(score: float, pairs: list[dict], threshold: float, top_k: int = 3) -> str:
@@ -38,10 +38,10 @@ def why(score: float, pairs: list[dict], threshold: float, top_k: int = 3) -> st
     words = ", ".join(f"«{t}»" for t in best.get("terms", [])[:4]) or "—"
     core = [p for p in pairs if p.get("core")]
     if core and abs(core[0]["score"] - score) < 0.005:
-        how = (f"bằng điểm của cặp tốt nhất có một bên là câu chức năng (đối tượng mà cơ quan được lập ra để "
+        how = (f"bằng điểm của cặp tốt nhất giữa hai câu chức năng (đối tượng mà mỗi cơ quan được lập ra để "
                f"quản lý): {words}")
     else:
         how = f"trung bình của {min(top_k, len(pairs))} cặp nhiệm vụ chung tốt nhất (không phải câu chức năng); cặp đầu: {words}"
     verdict = "từ ngưỡng trở lên: báo là chồng chéo" if score >= threshold else "dưới ngưỡng: chỉ để tham khảo"
-    return (f"Điểm {_num(score)} {how}. {len(pairs)} cặp nhiệm vụ có từ chung; ngưỡng mặc định {_num(threshold)} "
+    return (f"Điểm {_num(score)} {how}. {len(pairs)} cặp nhiệm vụ có từ chung; ngưỡng mặc định {_num(threshold, 3)} "
             f"({verdict}). Từ thủ tục, tên cơ quan và việc chung của mọi cơ quan không được tính.")

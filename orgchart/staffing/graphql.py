@@ -11,6 +11,7 @@ import graphene
 from orgchart.api.cohort import attach
 from orgchart.api.errors import Forbidden, Invalid, NotFound
 from orgchart.api.fields import require_role
+from orgchart.api.findings import FindingType
 from orgchart.core.dates import reference_date
 from orgchart.structure.models import Agency
 
@@ -89,21 +90,12 @@ class StaffingSummaryType(graphene.ObjectType):
     by_kind = graphene.List(graphene.NonNull(KindFiguresType), required=True)
 
 
-class CriterionType(graphene.ObjectType):
-    class Meta:
-        name = "ReductionCriterion"
-
-    code = graphene.String(required=True)
-    message = graphene.String(required=True)
-    citation = graphene.String(required=True)
-
-
 class ReductionCandidateType(graphene.ObjectType):
     class Meta:
         name = "ReductionCandidate"
 
     official = graphene.Field(OFFICIAL_TYPE, required=True)
-    criteria = graphene.List(graphene.NonNull(CriterionType), required=True)
+    criteria = graphene.List(graphene.NonNull(FindingType), required=True)
     regime = graphene.String(required=True, description="early_retirement (24–60 months to retirement) | leave_service")
     retirement_date = graphene.Date()
     position_codes = graphene.List(graphene.NonNull(graphene.String), required=True)
@@ -245,7 +237,7 @@ class Query(graphene.ObjectType):
         return [
             {
                 "official": c.official, "regime": c.regime, "retirement_date": c.retirement_date,
-                "criteria": [{"code": x.code, "message": x.message, "citation": x.citation} for x in c.criteria],
+                "criteria": c.criteria,
                 "position_codes": [p.code for p in c.positions], "agency_codes": [a.code for a in c.agencies],
             }
             for c in cands

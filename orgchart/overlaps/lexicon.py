@@ -203,7 +203,7 @@ ACTIVITY_PHRASES = re.compile(
     r"\b(hướng dẫn|kiểm tra|giám sát|thu hồi|gia hạn|điều chỉnh|phê duyệt|thẩm định|tổ chức thực hiện|"
     r"thực hiện|triển khai|chỉ đạo|điều hành|theo dõi|đánh giá|tổng hợp|đề xuất|kiến nghị|phối hợp|"
     r"chủ trì|tham gia|ban hành|xử lý|giải quyết|tuyên truyền|chịu trách nhiệm|hồ sơ|cơ chế|chính sách|"
-    r"biện pháp|giải pháp|công tác|tình hình|hỗ trợ|khuyến khích|quyết định|chỉ thị|cho phép|yêu cầu|"
+    r"biện pháp|giải pháp|công tác|tình hình|hỗ trợ|khuyến khích|quyết định|chỉ thị|quy chế|cho phép|yêu cầu|"
     r"cung cấp|thông báo|tiếp nhận|phân công|phân cấp|ủy quyền|đôn đốc|xác nhận|cấp phép|cấp giấy|"
     r"xây dựng và|tổ chức và|quản lý|bảo đảm|tạo điều kiện|trực thuộc|cấp trên|cùng cấp|"
     r"chương trình|đề án|dự án|kế hoạch|thanh tra|bảo vệ|phát triển|khai thác|bảo tồn|phòng,? chống|phòng ngừa)"

@@ -1,5 +1,5 @@
 """A live server on the demo province for the browser tests and `make screenshots`: a fresh
-SQLite file, migrated, the demo loaded, overlaps detected, one account per role, then
+SQLite file, migrated, the demo loaded (with its overlap findings), one account per role, then
 `runserver` on a free loopback port. Everything runs in subprocesses with their own
 DATABASE_URL, so the caller's database is never touched."""
 import contextlib
@@ -43,9 +43,8 @@ def _manage(env, *args, timeout=600):
 
 def prepare(db_path: Path, env: dict):
     _manage(env, "migrate", "--noinput", "-v0")
-    _manage(env, "loaddemo")
+    _manage(env, "loaddemo")  # also computes the overlap findings
     _manage(env, "apply_scheduled_changes")
-    _manage(env, "detect_overlaps")
     code = f"ACCOUNTS = {ACCOUNTS!r}\nPASSWORD = {PASSWORD!r}\n{SETUP}"
     _manage(env, "shell", "-c", code)
 

@@ -10,6 +10,7 @@ from mptt.models import MPTTModel, TreeForeignKey
 from orgchart.core.choices import AgencyClass, AgencyKind, AgencyLevel, MandateKind, values_q
 from orgchart.core.history import audited
 from orgchart.core.models import Interval
+from orgchart.core.search import SearchKeyField
 
 
 class Agency(MPTTModel):
@@ -28,7 +29,8 @@ class Agency(MPTTModel):
     established_on = models.DateField("ngày thành lập", null=True, blank=True)
     dissolved_on = models.DateField("ngày giải thể (ngày đầu không còn)", null=True, blank=True)
     legal_basis = models.TextField("căn cứ pháp lý", blank=True, default="")
-    history = audited(excluded_fields=["lft", "rght", "tree_id", "mptt_level"])
+    search_key = SearchKeyField("khóa tìm kiếm", sources=("name", "code"))
+    history = audited(excluded_fields=["lft", "rght", "tree_id", "mptt_level", "search_key"])
 
     class MPTTMeta:
         level_attr = "mptt_level"

@@ -1,6 +1,7 @@
 """reductionCandidates (RULES.md §3): holders of a primary assignment in the subtree on the
-reference date of Y who meet at least one criterion; retired, separated and exempt officials
-are never listed. A fixed number of queries (the holder set is a SQL subquery, never an id list).
+reference date of Y who meet at least one criterion; retired and separated officials are never
+listed, exempt ones (RED-EXEMPT-CHILD) only on request (`include_exempt`), marked with the
+exemption. A fixed number of queries (the holder set is a SQL subquery, never an id list).
 """
 import datetime as dt
 from collections import defaultdict
@@ -32,6 +33,11 @@ class Candidate:
     retirement_date: dt.date | None
     positions: list[JobPosition] = field(default_factory=list)
     agencies: list[Agency] = field(default_factory=list)
+    exemptions: list[criteria.Criterion] = field(default_factory=list)
+
+    @property
+    def exempt(self) -> bool:
+        return bool(self.exemptions)
 
 
 def _holders(agency: Agency, day: dt.date):
@@ -45,7 +51,7 @@ def _holders(agency: Agency, day: dt.date):
     return rows, f"{head} SELECT official_id FROM held", params, f"{head} SELECT position_id FROM held"
 
 
-def visible_candidates(actor, agency: Agency, year: int) -> list[Candidate] | None:
+def visible_candidates(actor, agency: Agency, year: int, include_exempt: bool = False) -> list[Candidate] | None:
     """Reduction candidates of `agency`'s subtree that `actor` (accounts.permissions.Actor) may see:
     all of them without a scope (auditors are never scoped) or inside the scope; for an ancestor
     of the scope, only those holding a post in the scope. None: the actor may not see any (no
@@ -55,21 +61,23 @@ def visible_candidates(actor, agency: Agency, year: int) -> list[Candidate] | No
     if not actor.can_read_personal:
         return None
     if actor.scope_id is None or actor.role == Role.AUDITOR or actor.agency_in_scope(agency):
-        return reduction_candidates(agency, year)
+        return reduction_candidates(agency, year, include_exempt)
     s = actor.scope
     if s is None or not (s.tree_id == agency.tree_id and agency.lft <= s.lft and s.rght <= agency.rght):
         return None
-    cands = reduction_candidates(agency, year)
+    cands = reduction_candidates(agency, year, include_exempt)
     visible = actor.official_ids_in_scope([c.official.pk for c in cands])
     return [c for c in cands if c.official.pk in visible]
 
 
-def reduction_candidates(agency: Agency, year: int) -> list[Candidate]:
+def reduction_candidates(agency: Agency, year: int, include_exempt: bool = False) -> list[Candidate]:
+    """Officials meeting a criterion, by code; with `include_exempt` also those who meet one but
+    are exempt (RED-EXEMPT-CHILD), each with `exemptions` (never listed otherwise)."""
     with analytic():
-        return _candidates(agency, year)
+        return _candidates(agency, year, include_exempt)
 
 
-def _candidates(agency: Agency, year: int) -> list[Candidate]:
+def _candidates(agency: Agency, year: int, include_exempt: bool = False) -> list[Candidate]:
     day = reference_date(year)
     rows, officials_sql, params, positions_sql = _holders(agency, day)
     if not rows:
@@ -119,7 +127,8 @@ def _candidates(agency: Agency, year: int) -> list[Candidate]:
         rd = o.retirement_date
         if oid in separated or (rd is not None and day > rd):
             continue
-        if criteria.is_exempt(o.gender, o.youngest_child_born_on, day):
+        exempt = criteria.exemption(o.gender, o.youngest_child_born_on, day)
+        if exempt is not None and not include_exempt:
             continue
         pos = sorted({positions[p] for p, _ in pairs}, key=lambda p: p.code)
         found = [
@@ -132,6 +141,6 @@ def _candidates(agency: Agency, year: int) -> list[Candidate]:
         ]
         if found:
             ags = sorted({agencies[a] for _, a in pairs if a in agencies}, key=lambda a: a.code)
-            out.append(Candidate(o, found, criteria.regime(rd, day), rd, pos, ags))
+            out.append(Candidate(o, found, criteria.regime(rd, day), rd, pos, ags, [exempt] if exempt else []))
     out.sort(key=lambda c: c.official.code)
     return out

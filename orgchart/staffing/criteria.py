@@ -33,6 +33,18 @@ def is_exempt(gender: str, youngest_child_born_on: dt.date | None, on: dt.date) 
     return add_months(youngest_child_born_on, legal.value("exempt_child_months", on)) > on
 
 
+def exemption(gender: str, youngest_child_born_on: dt.date | None, on: dt.date) -> Criterion | None:
+    """RED-EXEMPT-CHILD: why an official who meets a criterion is not reduced (is_exempt)."""
+    if not is_exempt(gender, youngest_child_born_on, on):
+        return None
+    months = legal.value("exempt_child_months", on)
+    r = legal.rule("RED-EXEMPT-CHILD", on)
+    return Criterion("RED-EXEMPT-CHILD", str(r.value).format(
+        months=months, born=youngest_child_born_on.strftime("%d/%m/%Y"),
+        until=add_months(youngest_child_born_on, months).strftime("%d/%m/%Y"),
+    ), r.citation)
+
+
 def regime(retirement: dt.date | None, on: dt.date) -> str:
     """early_retirement when on + 24 months ≤ retirement date ≤ on + 60 months (both bounds
     inclusive: at least a full 2 and at most a full 5 years remain), else leave_service."""

@@ -23,6 +23,12 @@ def LegalRule(key, value, citation, valid_from=None, valid_to=None, note="") -> 
 _ROWS = (
     # Exemption: a woman raising a child younger than 36 months is never reduced.
     LegalRule("exempt_child_months", 36, "NĐ 154/2025/NĐ-CP Đ2 k2"),
+    LegalRule(
+        "RED-EXEMPT-CHILD",
+        "Nữ đang nuôi con dưới {months} tháng tuổi (con nhỏ nhất sinh ngày {born}): không thực hiện tinh giản; "
+        "hết miễn trừ từ ngày {until}",
+        "NĐ 154/2025/NĐ-CP Đ2 k2",
+    ),
     # Regime: early retirement when the time left to retirement is at least 24 and at most 60
     # months ("thấp hơn tối thiểu đủ 2 năm, tối đa đủ 5 năm"), both bounds inclusive.
     LegalRule("early_retirement_min_months", 24, "NĐ 154/2025/NĐ-CP; NĐ 178/2024/NĐ-CP sđ NĐ 67/2025/NĐ-CP"),

@@ -89,6 +89,27 @@ def test_exempt_mother_boundary(build, tree, child_born, is_listed):
     assert (o.code in listed(tree["A"])) is is_listed
 
 
+def test_include_exempt_lists_exempt_officials_with_their_criteria_and_exemption(build, tree):
+    p = build.position(tree["A"], quota=1)
+    plain = build.holder(p)
+    mother = build.holder(p, gender="female", birth=D(1990, 1, 1), youngest_child_born_on=D(2023, 5, 1))
+    build.rating(mother, Y, "not_completed")
+    assert set(listed(tree["A"])) == {plain.code}
+    cands = {c.official.code: c for c in reduction_candidates(tree["A"], Y, include_exempt=True)}
+    assert set(cands) == {plain.code, mother.code}
+    assert not cands[plain.code].exempt and cands[plain.code].exemptions == []
+    m = cands[mother.code]
+    assert m.exempt and [x.code for x in m.criteria] == ["RED-RATING", "RED-OVER-QUOTA"]
+    (e,) = m.exemptions
+    assert e.code == "RED-EXEMPT-CHILD" and e.citation.startswith("NĐ 154/2025") and "Đ2 k2" in e.citation
+    assert "36 tháng" in e.message and "01/05/2023" in e.message and "01/05/2026" in e.message
+
+
+def test_an_exempt_official_meeting_no_criterion_is_not_listed(build, tree):
+    build.holder(tree["pA"], gender="female", birth=D(1990, 1, 1), youngest_child_born_on=D(2023, 5, 1))
+    assert reduction_candidates(tree["A"], Y, include_exempt=True) == []
+
+
 def test_exemption_is_for_women_only(build, tree):
     o = failing(build, tree["pA"], gender="male", youngest_child_born_on=D(2024, 1, 1))
     assert o.code in listed(tree["A"])

@@ -9,7 +9,7 @@ class CoreConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from .search import ensure_indexes
+        from .search_pg import ensure
 
         # Also when the tables were made without migrations (tests use --no-migrations).
-        post_migrate.connect(ensure_indexes, dispatch_uid="orgchart-search-indexes")
+        post_migrate.connect(ensure, dispatch_uid="orgchart-search-indexes")

@@ -13,11 +13,11 @@ dicts or tuples — `refresh_key(model, record)` for the importer (COPY and SQLi
 `key_for(model, ...)` for the dataset generator. `search_key_mismatches()` finds rows whose
 column disagrees (the consistency check of the tests and `manage.py rebuild_search_keys`).
 
-Query: the lookup `field__words="…"`. PostgreSQL: `to_tsvector('simple', key) @@
-to_tsquery('simple', 'nguyen:* & van:* & q:*')`, served by a GIN index on the same
-expression (migrations `*_search_key`), so a name search over millions of officials reads
-only the matching rows. Other databases (SQLite): one `' ' || key LIKE '% word%'` per word —
-the same semantics, without an index.
+Query: the lookup `field__words="…"`. PostgreSQL: `search_vector @@ to_tsquery('simple',
+"('nguyen') & ('van' | 'vang') & 'q':*")` on a stored vector of the column with a GIN index,
+each query word expanded to the vocabulary words it starts (`search_pg`), so a name search over
+millions of officials reads only the matching rows. Other databases
+(SQLite): one `' ' || key LIKE '% word%'` per word — the same semantics, without an index.
 """
 import re
 
@@ -98,8 +98,16 @@ class Words(Lookup):
         if not ws:
             return "1 = 1", []
         if connection.vendor == "postgresql":
-            return (f"to_tsvector('simple'::regconfig, {lhs}) @@ to_tsquery('simple'::regconfig, %s)",
-                    [*params, " & ".join(f"{w}:*" for w in ws)])
+            if "_tsquery" not in self.__dict__:  # once per lookup (shared by a count and its page)
+                from .search_pg import tsquery
+
+                self._tsquery = tsquery(connection, ws)
+            if self._tsquery is None:
+                return "1 = 0", []
+            from .search_pg import VECTOR
+
+            vector = f"{compiler.quote_name_unless_alias(self.lhs.alias)}.{connection.ops.quote_name(VECTOR)}"
+            return f"{vector} @@ to_tsquery('simple'::regconfig, %s)", [self._tsquery]
         sql = " AND ".join(f"(' ' || {lhs}) LIKE %s" for _ in ws)
         return f"({sql})", [p for w in ws for p in (*params, f"% {w}%")]
 
@@ -176,42 +184,3 @@ def _flush(model, f, pending) -> int:
     return n
 
 
-def migration_operations(app_label: str, model_name: str) -> list:
-    """Operations that fill the new search column of existing rows and (PostgreSQL) create its
-    GIN index."""
-    from django.db import migrations
-
-    def forward(apps, schema_editor):
-        model = apps.get_model(app_label, model_name)
-        rebuild_keys(model)
-        if schema_editor.connection.vendor == "postgresql":
-            schema_editor.execute(gin_index_sql(model._meta.db_table)[0])
-
-    def backward(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            schema_editor.execute(gin_index_sql(apps.get_model(app_label, model_name)._meta.db_table)[1])
-
-    return [migrations.RunPython(forward, backward)]
-
-
-def ensure_indexes(sender=None, using="default", **kwargs):
-    """post_migrate: the GIN index of every search column exists (PostgreSQL; idempotent)."""
-    from django.apps import apps
-    from django.db import connections
-
-    conn = connections[using]
-    if conn.vendor != "postgresql":
-        return
-    tables = set(conn.introspection.table_names())
-    with conn.cursor() as cur:
-        for model in apps.get_models():
-            f = key_field(model)
-            if f is not None and model._meta.db_table in tables:
-                cur.execute(gin_index_sql(model._meta.db_table, f.column)[0])
-
-
-def gin_index_sql(table: str, column: str = "search_key") -> tuple[str, str]:
-    """(create, drop) statements of the PostgreSQL GIN index that serves the `words` lookup."""
-    name = f"{table}_{column}_gin"
-    return (f"CREATE INDEX IF NOT EXISTS {name} ON {table} USING gin (to_tsvector('simple'::regconfig, {column}))",
-            f"DROP INDEX IF EXISTS {name}")

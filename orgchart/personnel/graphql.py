@@ -7,12 +7,12 @@ import graphene
 
 from orgchart.api.cohort import attach, cohort_of, load_grouped
 from orgchart.api.errors import Forbidden, NotFound
-from orgchart.api.fields import CountedConnection, actor, day_or_today, require_role
+from orgchart.api.fields import actor, day_or_today, require_role
 from orgchart.core.choices import Role
 from orgchart.eligibility.calendar import remaining_months, retirement_date
 
 from .models import Assignment, Official
-from .pagination import paginate_both
+from .pagination import LazyConnection, paginate_both
 from .selectors import covering_q, officials_on
 
 
@@ -235,7 +235,7 @@ def covering_q_match(a: Assignment, day) -> bool:
     return a.start_on <= day and (a.end_on is None or a.end_on >= day)
 
 
-class OfficialConnection(CountedConnection):
+class OfficialConnection(LazyConnection):
     class Meta:
         node = OfficialType
 

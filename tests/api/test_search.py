@@ -155,6 +155,24 @@ def test_postgresql_serves_the_search_from_the_gin_index(people):
     with connection.cursor() as cur:
         cur.execute("SET LOCAL enable_seqscan = off")
         plan = qs.explain()
-    assert "personnel_official_search_key_gin" in plan
-    plan = Agency.objects.filter(search_key__words="so tai").explain()
-    assert "structure_agency_search_key_gin" in plan
+    assert "personnel_official_search_vector_gin" in plan
+    plan = Agency.objects.filter(search_key__words="so").explain()
+    assert "structure_agency_search_vector_gin" in plan
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL vocabulary")
+def test_postgresql_vocabulary_follows_every_write_and_expands_prefixes(people):
+    from orgchart.core import search_pg
+
+    with connection.cursor() as cur:  # a write that bypasses Django entirely (like COPY)
+        cur.execute("INSERT INTO personnel_official (code, full_name, birth_date, gender, staff_type, rank_code, "
+                    "education_level, education_field, political_theory, state_mgmt, search_key) VALUES "
+                    "('RAW1', 'Vũ Quangvinh', '1980-01-01', 'male', 'civil_servant', '', '', '', '', '', "
+                    "'vu quangvinh raw1')")
+    assert list(Official.objects.filter(search_key__words="quangv").values_list("code", flat=True)) == ["RAW1"]
+    assert search_pg.tsquery(connection, ["quang", "nguy"]) == "('quang' | 'quangvinh') & ('nguyen')"
+    assert search_pg.tsquery(connection, ["zzz"]) is None
+    assert not Official.objects.filter(search_key__words="zzz").exists()
+    with connection.cursor() as cur:
+        cur.execute("INSERT INTO search_vocabulary (word) SELECT 'qq' || g FROM generate_series(1, 70) g")
+    assert search_pg.tsquery(connection, ["qq"]) == "'qq':*"

@@ -2,7 +2,7 @@
 import orgchart.core.search
 from django.db import migrations
 
-from orgchart.core.search import migration_operations
+from orgchart.core.search_pg import migration_operations
 
 
 class Migration(migrations.Migration):

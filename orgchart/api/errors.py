@@ -1,9 +1,13 @@
 """Errors of the API: GraphQL errors with `extensions.code`, and typed mutation errors
-`{field, message, code}` (Saleor style)."""
-from dataclasses import dataclass
+`{field, message, code}` (Saleor style), and the one mapper from the services' domain errors
+(`orgchart.core.errors`, snake_case fields) to them (camelCase fields)."""
+import re
 
 import graphene
+from graphene.utils.str_converters import to_camel_case
 from graphql import GraphQLError
+
+from orgchart.core.errors import FORBIDDEN, DomainError, errors_of
 
 
 class Forbidden(GraphQLError):
@@ -30,21 +34,30 @@ class ErrorType(graphene.ObjectType):
     code = graphene.String(required=True)
 
 
-@dataclass
-class MutationError(Exception):
-    """Raised by services; mapped to ErrorType by the mutation."""
-
-    message: str
-    code: str = "invalid"
-    field: str | None = None
-
-    def as_dict(self):
-        return {"field": self.field, "message": self.message, "code": self.code}
+def camel_field(field: str | None) -> str | None:
+    """A service's snake_case field path in the API's spelling: `parts[1].short_name` →
+    `parts[1].shortName`."""
+    if not field:
+        return field
+    return ".".join(
+        re.sub(r"^[a-z0-9_]+", lambda m: to_camel_case(m.group(0)), part) for part in field.split(".")
+    )
 
 
-class MutationErrors(Exception):
-    """Several errors at once (e.g. every eligibility violation)."""
+def mutation_errors(exc: Exception | list) -> list[dict]:
+    """The typed mutation errors (`ErrorType` dicts) for a DomainError, a DomainErrors or a list
+    of DomainError — the one place where a service's error becomes an API error."""
+    items = exc if isinstance(exc, list) else errors_of(exc)
+    return [{"field": camel_field(e.field), "message": e.message, "code": e.code} for e in items]
 
-    def __init__(self, errors: list[MutationError]):
-        super().__init__("; ".join(e.message for e in errors))
-        self.errors = errors
+
+def forbidden_errors(message: str) -> list[dict]:
+    return [{"field": None, "message": message, "code": FORBIDDEN}]
+
+
+def graphql_error(exc: DomainError) -> GraphQLError:
+    """A query's refusal as a GraphQL error with `extensions.code` (and the camelCase field)."""
+    extensions = {"code": exc.code}
+    if exc.field:
+        extensions["field"] = camel_field(exc.field)
+    return GraphQLError(exc.message, extensions=extensions)

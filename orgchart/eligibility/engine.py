@@ -14,6 +14,7 @@ from django.db import connection
 from django.db.models import Q
 
 from orgchart.core.choices import NON_HOLDING_KINDS
+from orgchart.core.findings import VIOLATION, Finding
 from orgchart.personnel.models import Assignment, Discipline, Official, Rating, Separation, SuccessionPlan
 from orgchart.positions.models import JobPosition, PositionLink
 from orgchart.staffing.models import Quota
@@ -28,7 +29,7 @@ from .facts import (
     PlanFact,
     PositionFacts,
 )
-from .rules import VIOLATION, Finding, rules_for
+from .rules import rules_for
 
 _NON_HOLDING = [str(k) for k in NON_HOLDING_KINDS]
 _STAFF_TYPES = frozenset({"civil_servant", "cadre"})

@@ -7,9 +7,11 @@ from django.db.models import Exists, OuterRef
 
 from orgchart.accounts.permissions import Actor
 from orgchart.api.cohort import attach
-from orgchart.api.errors import ErrorType, Forbidden, Invalid, NotFound
+from orgchart.api.errors import ErrorType, Forbidden, Invalid, NotFound, forbidden_errors, mutation_errors
+from orgchart.api.findings import FindingType
 from orgchart.core.choices import Role
 from orgchart.core.dates import today
+from orgchart.core.errors import DomainError
 from orgchart.personnel.models import Assignment, Official, Separation
 from orgchart.personnel.selectors import holding_q
 from orgchart.positions.models import JobPosition
@@ -65,18 +67,6 @@ class EligibilityAssignmentRef(graphene.ObjectType):
 OfficialField = _lazy("orgchart.personnel.graphql.OfficialType", EligibilityOfficialRef)
 PositionField = _lazy("orgchart.positions.graphql.PositionType", EligibilityPositionRef)
 AssignmentField = _lazy("orgchart.personnel.graphql.AssignmentType", EligibilityAssignmentRef)
-
-
-class FindingType(graphene.ObjectType):
-    """A rule finding: code (RULES.md §2), severity (violation/warning), Vietnamese message, citation."""
-
-    class Meta:
-        name = "EligibilityFinding"
-
-    code = graphene.String(required=True)
-    severity = graphene.String(required=True)
-    message = graphene.String(required=True)
-    citation = graphene.String(required=True)
 
 
 class EligibilityType(graphene.ObjectType):
@@ -282,16 +272,18 @@ class AppointOfficial(graphene.Mutation):
     def mutate(root, info, input):
         actor = Actor.from_request(info.context)
         if not actor.has_role(Role.PERSONNEL):
-            return AppointOfficial(errors=[{"field": None, "code": "forbidden",
-                                            "message": "Cần vai trò cán bộ tổ chức (personnel) hoặc quản trị."}])
-        outcome = services.appoint(
-            actor, official_code=input.get("official_code"), position_code=input.get("position_code"),
-            action=input.get("action"), start_on=input.get("start_on"), decision_no=input.get("decision_no") or "",
-            override_reason=input.get("override_reason") or "",
-        )
+            return AppointOfficial(errors=forbidden_errors("Cần vai trò cán bộ tổ chức (personnel) hoặc quản trị."))
+        try:
+            outcome = services.appoint(
+                actor, official_code=input.get("official_code"), position_code=input.get("position_code"),
+                action=input.get("action"), start_on=input.get("start_on"), decision_no=input.get("decision_no") or "",
+                override_reason=input.get("override_reason") or "",
+            )
+        except DomainError as e:
+            return AppointOfficial(errors=mutation_errors(e))
         return AppointOfficial(
             assignment=outcome.assignment, eligibility=outcome.result,
-            errors=[e.as_dict() for e in outcome.errors],
+            errors=mutation_errors(outcome.errors),
         )
 
 

@@ -2,10 +2,10 @@
 (no database). Each returns a `Finding` or None. `RULES` lists them in the table's order with
 the actions they apply to; `evaluate(case)` runs all that apply and returns every finding."""
 import datetime as dt
-from typing import NamedTuple
 
 from orgchart.core.choices import Education, PoliticalTheory, RatingValue, StateMgmt
 from orgchart.core.dates import add_months, whole_years
+from orgchart.core.findings import VIOLATION, WARNING, Finding
 
 from .facts import (
     ACTIONS,
@@ -18,9 +18,6 @@ from .facts import (
     Case,
 )
 from .legal import department_deputy_cap, division_deputy_cap
-
-VIOLATION = "violation"
-WARNING = "warning"
 
 ALL = frozenset(ACTIONS)
 APPT_OR_REAPPT = APPT | {REAPPOINTMENT}
@@ -38,16 +35,6 @@ _THEORY = {v: i for i, v in enumerate(PoliticalTheory.values)}  # ranks (GLOSSAR
 _MGMT = {v: i for i, v in enumerate(StateMgmt.values)}
 _EDU_LABEL, _THEORY_LABEL, _MGMT_LABEL = dict(Education.choices), dict(PoliticalTheory.choices), dict(StateMgmt.choices)
 ONE_DAY = dt.timedelta(days=1)
-
-
-class Finding(NamedTuple):
-    code: str
-    severity: str
-    message: str
-    citation: str
-
-    def as_dict(self) -> dict:
-        return {"code": self.code, "severity": self.severity, "message": self.message, "citation": self.citation}
 
 
 def _d(day: dt.date | None) -> str:

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
 
-from orgchart.api.errors import MutationError
 from orgchart.core.dates import parse_date
+from orgchart.core.errors import DomainError, DomainErrors
 from orgchart.personnel.models import Assignment, Official
 from orgchart.personnel.selectors import holding_q
 from orgchart.positions.models import JobPosition, PositionLink
@@ -26,7 +26,7 @@ ONE_DAY = dt.timedelta(days=1)
 class Outcome:
     assignment: Assignment | None = None
     result: engine.Result | None = None
-    errors: list[MutationError] = field(default_factory=list)
+    errors: list[DomainError] = field(default_factory=list)
 
 
 def _action(value) -> str | None:
@@ -42,35 +42,42 @@ def appoint(actor, *, official_code: str, position_code: str, action, start_on, 
     Refuses when a rule is violated, unless `override_reason` is given and no violation is one
     of NEVER_OVERRIDABLE. On success the official's other primary assignments end on the day
     before `start_on`, a new assignment of kind = action is created, and the decision (user,
-    findings, override reason) is recorded in AppointmentDecision and the assignment's history."""
-    errors = []
-    act = _action(action)
-    if act is None:
-        errors.append(MutationError(f"Hình thức không hợp lệ: {action!r}.", "invalid", "action"))
-    try:
-        start = parse_date(start_on)
-    except ValueError:
-        start = None
-    if start is None:
-        errors.append(MutationError("Ngày bắt đầu (startOn) là bắt buộc, dạng YYYY-MM-DD.", "invalid", "startOn"))
-    official = Official.objects.filter(code=(official_code or "").strip()).first()
-    if official is None:
-        errors.append(MutationError(f"Không tìm thấy cán bộ mã {official_code!r}.", "not_found", "officialCode"))
-    position = JobPosition.objects.select_related("agency").filter(code=(position_code or "").strip()).first()
-    if position is None:
-        errors.append(MutationError(f"Không tìm thấy vị trí mã {position_code!r}.", "not_found", "positionCode"))
-    if position is not None and not actor.can_write_personnel(position.agency):
-        return Outcome(errors=[MutationError("Bạn không có quyền bổ nhiệm vào vị trí này.", "forbidden", "positionCode")])
-    if errors:
-        return Outcome(errors=errors)
+    findings, override reason) is recorded in AppointmentDecision and the assignment's history.
+    Bad input raises DomainError / DomainErrors (nothing written); a refusal for violations is
+    returned as `Outcome(result, errors)` (one error per violation, with the findings)."""
+    act, start, official, position = _inputs(actor, official_code, position_code, action, start_on)
     reason = (override_reason or "").strip()
     decision_no = (decision_no or "").strip()
     try:
         with transaction.atomic():
             return _appoint_locked(actor, official, position, act, start, decision_no, reason)
     except IntegrityError:
-        return Outcome(errors=[MutationError(
-            "Cán bộ đã có quá trình công tác tại vị trí này từ ngày này.", "conflict", "startOn")])
+        raise DomainError("Cán bộ đã có quá trình công tác tại vị trí này từ ngày này.", "conflict", "start_on")
+
+
+def _inputs(actor, official_code, position_code, action, start_on):
+    """(action, start date, official, position) — or DomainErrors naming every bad input."""
+    errors = []
+    act = _action(action)
+    if act is None:
+        errors.append(DomainError(f"Hình thức không hợp lệ: {action!r}.", "invalid", "action"))
+    try:
+        start = parse_date(start_on)
+    except ValueError:
+        start = None
+    if start is None:
+        errors.append(DomainError("Ngày bắt đầu (startOn) là bắt buộc, dạng YYYY-MM-DD.", "invalid", "start_on"))
+    official = Official.objects.filter(code=(official_code or "").strip()).first()
+    if official is None:
+        errors.append(DomainError(f"Không tìm thấy cán bộ mã {official_code!r}.", "not_found", "official_code"))
+    position = JobPosition.objects.select_related("agency").filter(code=(position_code or "").strip()).first()
+    if position is None:
+        errors.append(DomainError(f"Không tìm thấy vị trí mã {position_code!r}.", "not_found", "position_code"))
+    if position is not None and not actor.can_write_personnel(position.agency):
+        raise DomainError("Bạn không có quyền bổ nhiệm vào vị trí này.", "forbidden", "position_code")
+    if errors:
+        raise DomainErrors(errors)
+    return act, start, official, position
 
 
 def _appoint_locked(actor, official, position, act, start, decision_no, reason) -> Outcome:
@@ -90,17 +97,17 @@ def _appoint_locked(actor, official, position, act, start, decision_no, reason) 
         errors = []
         for v in violations:
             suffix = " (không thể vượt quy định này)" if v.code in NEVER_OVERRIDABLE else ""
-            errors.append(MutationError(f"{v.message}{suffix} [{v.citation}]", v.code,
-                                        "overrideReason" if reason and v.code not in NEVER_OVERRIDABLE else None))
+            errors.append(DomainError(f"{v.message}{suffix} [{v.citation}]", v.code,
+                                        "override_reason" if reason and v.code not in NEVER_OVERRIDABLE else None))
         return Outcome(result=result, errors=errors)
 
     user = actor.user if getattr(actor, "user", None) is not None and actor.user.is_authenticated else None
     current = Assignment.objects.select_for_update().filter(holding_q(start), official=official)
     for a in current:
         if a.start_on >= start:
-            return Outcome(result=result, errors=[MutationError(
+            return Outcome(result=result, errors=[DomainError(
                 f"Cán bộ đã có quá trình công tác bắt đầu từ {a.start_on.isoformat()} tại vị trí {a.position_id}.",
-                "conflict", "startOn")])
+                "conflict", "start_on")])
         a.end_on = start - ONE_DAY
         a._change_reason = f"Kết thúc do {act} vào vị trí {position.code} từ {start.isoformat()}"
         if user is not None:

@@ -1,6 +1,7 @@
 """Admin: overlap findings (review in place, with history) and detection runs (read only)."""
 from django.contrib import admin
 
+from orgchart.core.errors import DomainError
 from orgchart.web.admin_base import HistoryAdmin, ReadOnlyAdminMixin
 
 from .models import OverlapFinding, OverlapRun
@@ -23,13 +24,11 @@ class OverlapFindingAdmin(HistoryAdmin):
         if change and {"status", "note"} & set(form.changed_data):
             from django.contrib import messages
 
-            from orgchart.api.errors import MutationError
-
             from . import services
 
             try:
                 services.review(request.user, obj.agency_a.code, obj.agency_b.code, obj.status, obj.note)
-            except MutationError as e:
+            except DomainError as e:
                 messages.error(request, e.message)
             return
         super().save_model(request, obj, form, change)

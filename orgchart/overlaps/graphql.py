@@ -14,10 +14,11 @@
 import graphene
 
 from orgchart.api.cohort import attach
-from orgchart.api.errors import ErrorType, Forbidden, MutationError, NotFound
+from orgchart.api.errors import ErrorType, Forbidden, NotFound, forbidden_errors, mutation_errors
 from orgchart.api.fields import actor, check_choice, check_list_limit, require_role
 from orgchart.core.choices import OverlapStatus
 from orgchart.core.dates import today
+from orgchart.core.errors import DomainError
 from orgchart.structure.models import Agency
 
 from . import index, services
@@ -145,13 +146,11 @@ class ReviewOverlap(graphene.Mutation):
     def mutate(root, info, input):
         a = actor(info)
         if not a.can_review_overlaps():
-            return ReviewOverlapPayload(finding=None, errors=[
-                MutationError(Forbidden().message, "forbidden").as_dict()
-            ])
+            return ReviewOverlapPayload(finding=None, errors=forbidden_errors(Forbidden().message))
         try:
             finding = services.review(a.user, input.agency_a, input.agency_b, input.status, input.note or "")
-        except MutationError as e:
-            return ReviewOverlapPayload(finding=None, errors=[e.as_dict()])
+        except DomainError as e:
+            return ReviewOverlapPayload(finding=None, errors=mutation_errors(e))
         return ReviewOverlapPayload(finding=_listed([finding])[0], errors=[])
 
 

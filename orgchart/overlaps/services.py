@@ -24,9 +24,9 @@ from django.db.models import Q
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from orgchart.api.errors import MutationError
 from orgchart.core.choices import AgencyKind, OverlapStatus
 from orgchart.core.dates import today
+from orgchart.core.errors import DomainError
 from orgchart.structure.models import Agency, Mandate
 
 from . import index
@@ -384,18 +384,18 @@ def find(code_a: str, code_b: str) -> OverlapFinding | None:
 
 def review(user, code_a: str, code_b: str, status: str, note: str = "") -> OverlapFinding:
     """Record a review decision: new → confirmed | dismissed; confirmed → resolved; any → new.
-    Raises MutationError (invalid, not_found, conflict)."""
+    Raises DomainError (invalid, not_found, conflict)."""
     if status not in OverlapStatus.values:
-        raise MutationError(
+        raise DomainError(
             f"Trạng thái không hợp lệ: {status!r} (dùng: {', '.join(OverlapStatus.values)})", "invalid", "status"
         )
     if not code_a or not code_b or code_a == code_b:
-        raise MutationError("Cần mã hai cơ quan khác nhau", "invalid", "agencyA")
+        raise DomainError("Cần mã hai cơ quan khác nhau", "invalid", "agency_a")
     finding = find(code_a, code_b)
     if finding is None:
-        raise MutationError(f"Không có kết quả chồng chéo giữa {code_a} và {code_b}", "not_found", "agencyB")
+        raise DomainError(f"Không có kết quả chồng chéo giữa {code_a} và {code_b}", "not_found", "agency_b")
     if status not in REVIEW_TRANSITIONS[finding.status]:
-        raise MutationError(
+        raise DomainError(
             f"Không thể chuyển từ «{finding.get_status_display()}» sang «{OverlapStatus(status).label}»"
             " (chỉ chồng chéo đã xác nhận mới được đánh dấu đã xử lý)", "conflict", "status",
         )

@@ -28,21 +28,14 @@ def snapshot(roots: list[int], day: dt.date) -> dict:
     from orgchart.personnel.selectors import holding_q
     from orgchart.positions.models import JobPosition
 
-    from .legal import numbers_on
-    from .rules import check
-    from .selectors import gather
+    from .selectors import agency_findings, gather
 
     ids: list[int] = []
     for r in roots:
         ids += tree.subtree_ids(r, day, active_only=True)
     ids = sorted(set(ids))
     agencies, facts = gather(ids, day)
-    n = numbers_on(day)
-    findings = []
-    for aid in sorted(agencies, key=lambda i: agencies[i].code):
-        for f in check(facts[aid], day, n):
-            findings.append({"agency": agencies[aid].code, "code": f.code, "severity": f.severity,
-                             "message": f.message, "citation": f.citation})
+    findings = [{"agency": f.subject.code, **f.as_dict()} for f in agency_findings(agencies, facts, day)]
     units = [aid for aid in agencies if aid not in roots]
     positions = tree.positions_of(ids, day)
     pids = [p[0] for p in positions]

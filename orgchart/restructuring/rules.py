@@ -7,26 +7,19 @@ touches the database.
 import datetime as dt
 from dataclasses import dataclass, field
 
-from orgchart.core.choices import AgencyClass, AgencyKind, AgencyLevel, Severity
+from orgchart.core.choices import AgencyClass, AgencyKind, AgencyLevel
 from orgchart.core.dates import add_months
+from orgchart.core.findings import VIOLATION, WARNING, Finding
 
 from .legal import Numbers, division_deputy_cap
 
-V, W = Severity.VIOLATION.value, Severity.WARNING.value
+V, W = VIOLATION, WARNING
 DEPARTMENT_KINDS = frozenset({AgencyKind.DEPARTMENT, AgencyKind.DEPARTMENT_EQUIVALENT})
 CODES = (
     "STRUCT-DEPT-COUNT", "STRUCT-DEPUTY-DEPT-AVG", "STRUCT-DEPUTY-DIVISION", "STRUCT-DIVISION-MIN-STAFF",
     "STRUCT-SUBDEPT-MIN-STAFF", "STRUCT-SINGLE-CHILD", "STRUCT-NO-FUNCTION", "STRUCT-HEAD-VACANT",
     "STRUCT-HEAD-MULTIPLE",
 )
-
-
-@dataclass(frozen=True)
-class Finding:
-    code: str
-    severity: str
-    message: str
-    citation: str
 
 
 @dataclass

@@ -10,6 +10,7 @@ from django.db.models import Count, Q
 
 from orgchart.core.choices import LeadershipRole, MandateKind, QuotaKind, StaffType
 from orgchart.core.dates import today
+from orgchart.core.findings import Finding
 from orgchart.personnel.selectors import holding_q
 from orgchart.structure import tree
 from orgchart.structure.models import Agency, ChangeEvent, Mandate
@@ -111,15 +112,16 @@ def gather(ids, day: dt.date) -> tuple[dict[int, Agency], dict[int, rules.UnitFa
     for aid, f in facts.items():
         f.departments = [facts[c] for c in children[aid] if facts[c].kind in rules.DEPARTMENT_KINDS]
     return agencies, facts
+def agency_findings(agencies: dict, facts: dict, day: dt.date) -> list[Finding]:
+    """Every RULES §4 finding of the gathered agencies, each about its agency, by agency code."""
+    n = numbers_on(day)
+    return [f.about(agencies[aid]) for aid in sorted(agencies, key=lambda i: agencies[i].code)
+            for f in rules.check(facts[aid], day, n)]
+
+
 def findings_for(ids: list[int], day: dt.date) -> list[dict]:
     agencies, facts = gather(ids, day)
-    n = numbers_on(day)
-    out = []
-    for aid in sorted(agencies, key=lambda i: agencies[i].code):
-        for f in rules.check(facts[aid], day, n):
-            out.append({"agency": agencies[aid], "code": f.code, "severity": f.severity, "message": f.message,
-                        "citation": f.citation})
-    return out
+    return [{"agency": f.subject, **f.as_dict()} for f in agency_findings(agencies, facts, day)]
 
 
 def structure_findings(under_code: str | None = None, on_date: dt.date | None = None) -> list[dict]:

@@ -13,6 +13,7 @@ from django.db.models.expressions import RawSQL
 
 from orgchart.core.choices import PositionCategory, RatingValue
 from orgchart.core.dates import reference_date
+from orgchart.core.findings import Finding
 from orgchart.personnel.models import Assignment, Official, Rating, Separation
 from orgchart.personnel.selectors import holding_q
 from orgchart.positions.models import JobPosition
@@ -28,12 +29,12 @@ RESTRUCTURING_KINDS = (ChangeKind.MERGE, ChangeKind.SPLIT, ChangeKind.DISSOLVE)
 @dataclass
 class Candidate:
     official: Official
-    criteria: list[criteria.Criterion]
+    criteria: list[Finding]
     regime: str
     retirement_date: dt.date | None
     positions: list[JobPosition] = field(default_factory=list)
     agencies: list[Agency] = field(default_factory=list)
-    exemptions: list[criteria.Criterion] = field(default_factory=list)
+    exemptions: list[Finding] = field(default_factory=list)
 
     @property
     def exempt(self) -> bool:

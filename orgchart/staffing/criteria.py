@@ -1,28 +1,22 @@
 """Reduction criteria, exemption and regime (RULES.md §3) as pure functions over plain data.
 
-Each criterion returns a `Criterion` (code, Vietnamese message, citation) or None; the legal
+Each criterion returns a `Finding` (code, severity `warning`: a criterion flags, the agency
+decides; Vietnamese message, citation) or None; the legal
 numbers and citations come from `legal.py`, the entry in force on the reference date.
 """
 import datetime as dt
-from dataclasses import dataclass
 
 from orgchart.core.choices import Education, Gender, Regime, rank
 from orgchart.core.dates import add_months
+from orgchart.core.findings import WARNING, Finding
 from orgchart.core.text import fold, split_list
 
 from . import legal
 
 
-@dataclass(frozen=True)
-class Criterion:
-    code: str
-    message: str
-    citation: str
-
-
-def _make(code: str, on: dt.date, **fmt) -> Criterion:
+def _make(code: str, on: dt.date, **fmt) -> Finding:
     r = legal.rule(code, on)
-    return Criterion(code, str(r.value).format(**fmt), r.citation)
+    return Finding(code, WARNING, str(r.value).format(**fmt), r.citation)
 
 
 def is_exempt(gender: str, youngest_child_born_on: dt.date | None, on: dt.date) -> bool:
@@ -33,13 +27,14 @@ def is_exempt(gender: str, youngest_child_born_on: dt.date | None, on: dt.date) 
     return add_months(youngest_child_born_on, legal.value("exempt_child_months", on)) > on
 
 
-def exemption(gender: str, youngest_child_born_on: dt.date | None, on: dt.date) -> Criterion | None:
-    """RED-EXEMPT-CHILD: why an official who meets a criterion is not reduced (is_exempt)."""
+def exemption(gender: str, youngest_child_born_on: dt.date | None, on: dt.date) -> Finding | None:
+    """RED-EXEMPT-CHILD: why an official who meets a criterion is not reduced (is_exempt); a
+    `warning` like the criteria (it informs, the agency decides nothing on it)."""
     if not is_exempt(gender, youngest_child_born_on, on):
         return None
     months = legal.value("exempt_child_months", on)
     r = legal.rule("RED-EXEMPT-CHILD", on)
-    return Criterion("RED-EXEMPT-CHILD", str(r.value).format(
+    return Finding("RED-EXEMPT-CHILD", WARNING, str(r.value).format(
         months=months, born=youngest_child_born_on.strftime("%d/%m/%Y"),
         until=add_months(youngest_child_born_on, months).strftime("%d/%m/%Y"),
     ), r.citation)
@@ -55,7 +50,7 @@ def regime(retirement: dt.date | None, on: dt.date) -> str:
     return Regime.EARLY_RETIREMENT.value if lo <= retirement <= hi else Regime.LEAVE_SERVICE.value
 
 
-def rating(not_completed_years: set[int], year: int, on: dt.date) -> Criterion | None:
+def rating(not_completed_years: set[int], year: int, on: dt.date) -> Finding | None:
     """RED-RATING: rated not_completed in Y or Y − 1."""
     if not_completed_years & {year, year - 1}:
         return _make("RED-RATING", on, year=year, prev=year - 1)
@@ -69,7 +64,7 @@ def qualification_gap(education_level: str, education_field: str, min_education:
     return bool(allowed) and fold(education_field) not in allowed
 
 
-def qualification(official, positions, on: dt.date) -> Criterion | None:
+def qualification(official, positions, on: dt.date) -> Finding | None:
     """RED-QUALIFICATION: education below a held position's min_education, or field outside
     its education_fields (case/diacritics-insensitive; a missing field is outside)."""
     for p in positions:
@@ -78,7 +73,7 @@ def qualification(official, positions, on: dt.date) -> Criterion | None:
     return None
 
 
-def over_quota(positions, holders: dict[int, int], on: dt.date) -> Criterion | None:
+def over_quota(positions, holders: dict[int, int], on: dt.date) -> Finding | None:
     """RED-OVER-QUOTA: a held position whose holders (exempt ones included) exceed its quota."""
     for p in positions:
         n = holders.get(p.pk, 0)
@@ -87,7 +82,7 @@ def over_quota(positions, holders: dict[int, int], on: dt.date) -> Criterion | N
     return None
 
 
-def leader_restructured(ended_codes: list[str], holds_leadership: bool, year: int, on: dt.date) -> Criterion | None:
+def leader_restructured(ended_codes: list[str], holds_leadership: bool, year: int, on: dt.date) -> Finding | None:
     """RED-LEADER-RESTRUCT: a leadership assignment ended in Y by a merge/split/dissolve change
     event, and no leadership position held on the reference date."""
     if ended_codes and not holds_leadership:

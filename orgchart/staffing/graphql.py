@@ -11,6 +11,7 @@ import graphene
 from orgchart.api.cohort import attach
 from orgchart.api.errors import Forbidden, Invalid, NotFound
 from orgchart.api.fields import require_role
+from orgchart.api.findings import FindingType
 from orgchart.core.dates import reference_date
 from orgchart.structure.models import Agency
 
@@ -89,24 +90,15 @@ class StaffingSummaryType(graphene.ObjectType):
     by_kind = graphene.List(graphene.NonNull(KindFiguresType), required=True)
 
 
-class CriterionType(graphene.ObjectType):
-    class Meta:
-        name = "ReductionCriterion"
-
-    code = graphene.String(required=True)
-    message = graphene.String(required=True)
-    citation = graphene.String(required=True)
-
-
 class ReductionCandidateType(graphene.ObjectType):
     class Meta:
         name = "ReductionCandidate"
 
     official = graphene.Field(OFFICIAL_TYPE, required=True)
-    criteria = graphene.List(graphene.NonNull(CriterionType), required=True)
+    criteria = graphene.List(graphene.NonNull(FindingType), required=True)
     exempt = graphene.Boolean(required=True, description="meets a criterion but may not be reduced (see exemptions)")
     exemptions = graphene.List(
-        graphene.NonNull(CriterionType), required=True,
+        graphene.NonNull(FindingType), required=True,
         description="why the official is not reduced: RED-EXEMPT-CHILD (NĐ 154/2025 Đ2 k2); empty when not exempt",
     )
     regime = graphene.String(required=True, description="early_retirement (24–60 months to retirement) | leave_service")
@@ -174,10 +166,6 @@ def _summary_dict(s):
         "on_track": st.on_track, "target": _target(st.target),
         "by_kind": [{"kind": k, **v.as_dict()} for k, v in s.by_kind.items()],
     }
-
-
-def _criterion(x) -> dict:
-    return {"code": x.code, "message": x.message, "citation": x.citation}
 
 
 def _agency(code: str) -> Agency:
@@ -258,8 +246,7 @@ class Query(graphene.ObjectType):
         return [
             {
                 "official": c.official, "regime": c.regime, "retirement_date": c.retirement_date,
-                "criteria": [_criterion(x) for x in c.criteria],
-                "exempt": c.exempt, "exemptions": [_criterion(x) for x in c.exemptions],
+                "criteria": c.criteria, "exempt": c.exempt, "exemptions": c.exemptions,
                 "position_codes": [p.code for p in c.positions], "agency_codes": [a.code for a in c.agencies],
             }
             for c in cands

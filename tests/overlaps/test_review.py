@@ -1,7 +1,7 @@
 """Findings and the review workflow across re-runs (RULES.md §5)."""
 import pytest
 
-from orgchart.api.errors import MutationError
+from orgchart.core.errors import DomainError
 from orgchart.overlaps import services
 from orgchart.overlaps.models import OverlapFinding, OverlapRun
 from orgchart.structure.models import Mandate
@@ -85,14 +85,14 @@ def test_dismissed_is_returned_but_not_open(province):
 @pytest.mark.parametrize("status,code", [("done", "invalid"), ("resolved", "conflict")])
 def test_review_errors(province, status, code):
     services.detect()
-    with pytest.raises(MutationError) as e:
+    with pytest.raises(DomainError) as e:
         services.review(None, *PAIR, status)
     assert e.value.code == code
 
 
 def test_review_unknown_pair(province):
     services.detect()
-    with pytest.raises(MutationError) as e:
+    with pytest.raises(DomainError) as e:
         services.review(None, "TM.TP", "TM.GTVT", "confirmed")
     assert e.value.code == "not_found"
 

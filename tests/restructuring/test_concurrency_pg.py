@@ -6,7 +6,7 @@ import threading
 import pytest
 from django.db import connection, connections
 
-from orgchart.api.errors import MutationError
+from orgchart.core.errors import DomainError
 from orgchart.restructuring import services
 from orgchart.structure.models import Agency
 
@@ -31,7 +31,7 @@ def test_parallel_moves_leave_a_valid_tree(build, n):
             barrier.wait(timeout=30)
             services.move_agency(div.code, target.code, dt.date(2025, 7, 1))
             done.append(div.code)
-        except MutationError as e:  # cycles and no-op moves are refused cleanly
+        except DomainError as e:  # cycles and no-op moves are refused cleanly
             errors.append(e.code)
         except Exception as e:  # pragma: no cover - would be a failure
             errors.append(repr(e))

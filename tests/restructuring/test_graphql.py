@@ -107,3 +107,17 @@ def test_plan_mutation(province, gql, make_token):
     assert r["errors"] == [] and r["dryRun"] and r["impact"]["agenciesRemoved"] == ["SXD"]
     assert r["impact"]["focalPoints"]["after"] == 5
     assert dump() == snapshot
+
+
+def test_service_fields_reach_the_api_in_camel_case(province, gql, make_token):
+    """Services name inputs in snake_case (`new_parent_code`, `parts[1].name`); the API's one
+    mapper spells them as the schema does."""
+    token = make_token("restructuring")
+    plan = """mutation($input: RestructuringPlanInput!) { restructuringPlan(input: $input) { errors { code field } } }"""
+    ops = [{"op": "move", "code": "STC-PH1", "newParentCode": "NOPE", "effectiveOn": "2025-07-01"}]
+    r = gql(plan, {"input": {"operations": ops}}, token)[1]["data"]["restructuringPlan"]
+    assert r["errors"] == [{"code": "not_found", "field": "operations[0].newParentCode"}]
+    split = """mutation($input: SplitAgencyInput!) { splitAgency(input: $input) { errors { code field } } }"""
+    parts = [{"code": "SXD-A", "name": "Sở A"}, {"code": "SXD-B", "shortName": "B"}]
+    r = gql(split, {"input": {"code": "SXD", "parts": parts, "effectiveOn": "2025-07-01"}}, token)[1]
+    assert r["data"]["splitAgency"]["errors"] == [{"code": "invalid", "field": "parts[1].name"}]

@@ -4,7 +4,7 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from orgchart.api.errors import MutationError
+from orgchart.core.errors import DomainError
 from orgchart.personnel.models import Assignment
 from orgchart.restructuring import services
 from orgchart.staffing.models import Quota
@@ -137,7 +137,7 @@ def test_future_merge_is_scheduled_until_its_date(province, monkeypatch):
 ])
 def test_merge_refusals_write_nothing(province, kwargs, code):
     snapshot = dump()
-    with pytest.raises(MutationError) as e:
+    with pytest.raises(DomainError) as e:
         services.merge_agencies(effective_on=PAST, **kwargs)
     assert e.value.code == code
     assert dump() == snapshot
@@ -145,6 +145,6 @@ def test_merge_refusals_write_nothing(province, kwargs, code):
 
 def test_merge_of_dissolved_source_refused(province):
     services.merge_agencies(["SXD"], PAST, target_code="STC")
-    with pytest.raises(MutationError) as e:
+    with pytest.raises(DomainError) as e:
         services.merge_agencies(["SXD"], dt.date(2025, 8, 1), target_code="STC")
     assert e.value.code == "invalid"

@@ -5,7 +5,7 @@ import pytest
 from django.db.models import F
 from django.utils import timezone
 
-from orgchart.api.errors import MutationError
+from orgchart.core.errors import DomainError
 from orgchart.personnel.models import Assignment
 from orgchart.restructuring import services
 from orgchart.structure import tree
@@ -54,7 +54,7 @@ def test_move_between_two_recorded_changes_lasts_until_the_next(province):
 def test_move_cycles_refused(province, new_parent):
     snapshot = dump()
     code = "SXD" if new_parent == "SXD-PH1" else "SXD"
-    with pytest.raises(MutationError) as e:
+    with pytest.raises(DomainError) as e:
         services.move_agency(code, new_parent, PAST)
     assert e.value.code in ("conflict", "invalid")
     assert dump() == snapshot
@@ -63,7 +63,7 @@ def test_move_cycles_refused(province, new_parent):
 def test_move_cycle_through_a_scheduled_change_refused(province):
     future = timezone.localdate() + dt.timedelta(days=30)
     services.move_agency("STC", "SXD-PH1", future)  # STC under SXD-PH1 from `future`
-    with pytest.raises(MutationError) as e:  # SXD under STC from today: a cycle once STC moves
+    with pytest.raises(DomainError) as e:  # SXD under STC from today: a cycle once STC moves
         services.move_agency("SXD", "STC", timezone.localdate())
     assert e.value.code == "conflict"
 
@@ -73,18 +73,18 @@ def test_move_dry_run_and_unknown(province):
     out = services.move_agency("SXD-PH1", "STC", PAST, dry_run=True)
     assert out.impact["focal_points"]["before"] == out.impact["focal_points"]["after"]
     assert dump() == snapshot
-    with pytest.raises(MutationError) as e:
+    with pytest.raises(DomainError) as e:
         services.move_agency("SXD-PH1", "NOPE", PAST)
-    assert e.value.code == "not_found" and e.value.field == "newParentCode"
+    assert e.value.code == "not_found" and e.value.field == "new_parent_code"  # the API spells it newParentCode
 
 
 # --- dissolve --------------------------------------------------------------------------------
 def test_dissolve_refused_while_staff_or_positions_remain(province):
     snapshot = dump()
-    with pytest.raises(MutationError) as e:
+    with pytest.raises(DomainError) as e:
         services.dissolve_agency("SXD-PH1", PAST)
     assert e.value.code == "conflict"
-    with pytest.raises(MutationError) as e:
+    with pytest.raises(DomainError) as e:
         services.dissolve_agency("SXD", PAST)  # children too
     assert e.value.code == "conflict" and "SXD-PH1" in e.value.message
     assert dump() == snapshot
@@ -141,7 +141,7 @@ def test_split_dissolves_original_and_maps_positions(province):
 def test_split_refuses_unmapped_held_positions(province):
     parts = _split_parts()
     parts[1]["position_codes"].remove("SXD-P002")
-    with pytest.raises(MutationError) as e:
+    with pytest.raises(DomainError) as e:
         services.split_agency("SXD", parts, PAST)
     assert e.value.code == "conflict" and "SXD-P002" in e.value.message
 

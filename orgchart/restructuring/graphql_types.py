@@ -52,6 +52,7 @@ class ImpactType(graphene.ObjectType):
 
     day = graphene.Date(required=True)
     focal_points = _pair("focal_points")
+    direct_units = _pair("direct_units")
     intermediate_layers = _pair("intermediate_layers")
     single_child_layers = _pair("single_child_layers")
     leadership_posts = _pair("leadership_posts")
@@ -115,6 +116,27 @@ class ImpactType(graphene.ObjectType):
 
     def resolve_raw(i, info):
         return i
+
+
+class KindCountType(graphene.ObjectType):
+    class Meta:
+        name = "KindCount"
+
+    kind = graphene.String(required=True, description="agency kind (GLOSSARY)")
+    count = graphene.Int(required=True)
+
+
+class StructureCountsType(graphene.ObjectType):
+    class Meta:
+        name = "StructureCounts"
+        description = ("RULES.md §4.1 over the active agencies strictly below `under` on onDate (the same "
+                       "definitions as the before/after figures of a restructuring impact).")
+
+    focal_points = graphene.Int(required=True, description="đầu mối: active agencies strictly below `under`")
+    direct_units = graphene.Int(required=True, description="active children of `under`")
+    intermediate_layers = graphene.Int(
+        required=True, description="cấp trung gian: agencies two or more levels below `under` with an active child")
+    by_kind = graphene.List(graphene.NonNull(KindCountType), required=True, description="focal points per kind")
 
 
 class ChangeEventType(graphene.ObjectType):

@@ -2,7 +2,9 @@
 involved, measured on the effective date before and after the change.
 
 `snapshot(roots, day)` measures the active subtrees of `roots` (the parents of the agencies
-involved) with a fixed number of queries per root; `report(before, after, *outcomes)` compares
+involved) with a fixed number of queries per root — focal points, direct units and
+intermediate layers by the definition of `structureCounts` (RULES §4.1, `counts.count`), summed
+over the roots; `report(before, after, *outcomes)` compares
 two snapshots and adds what the operations carried (positions, quotas, mandates, leaders).
 """
 import datetime as dt
@@ -43,12 +45,14 @@ def snapshot(roots: list[int], day: dt.date) -> dict:
     category = dict(JobPosition.objects.filter(pk__in=pids).values_list("pk", "category"))
     held = Counter(Assignment.objects.filter(holding_q(day), position_id__in=pids).values_list("position_id", flat=True))
     leadership = [pid for pid in pids if category.get(pid) == PositionCategory.LEADERSHIP]
+    counts = _counts(roots, agencies)
     return {
         "day": day.isoformat(),
         "agencies": {agencies[a].code for a in units},
-        "focal_points": len(units),
-        "focal_points_by_kind": dict(Counter(agencies[a].kind for a in units)),
-        "intermediate_layers": sum(1 for a in units if facts[a].active_children >= 1),
+        "focal_points": counts.focal_points,
+        "focal_points_by_kind": counts.by_kind,
+        "direct_units": counts.direct_units,
+        "intermediate_layers": counts.intermediate_layers,
         "single_child_layers": sum(1 for a in units if facts[a].active_children == 1),
         "leadership_posts": len(leadership),
         "leadership_filled": sum(1 for pid in leadership if held.get(pid)),
@@ -58,6 +62,19 @@ def snapshot(roots: list[int], day: dt.date) -> dict:
         "positions_without_holders": sorted(pos_rows[p] for p in pids if not held.get(p)),
         "findings": findings,
     }
+
+
+def _counts(roots: list[int], agencies: dict):
+    """RULES §4.1 figures (restructuring.counts, the definition of structureCounts) summed over
+    the roots of the impact scope."""
+    from .counts import StructureCounts, count
+
+    parent_of = {pk: a.parent_on_date for pk, a in agencies.items()}
+    kind_of = {pk: a.kind for pk, a in agencies.items()}
+    total = StructureCounts()
+    for r in roots:
+        total = total.add(count(r, parent_of, kind_of))
+    return total
 
 
 def _key(f):
@@ -95,6 +112,7 @@ def report(before: dict, after: dict, *outcomes) -> dict:
         "day": after["day"],
         "focal_points": pair("focal_points"),
         "focal_points_by_kind": pair("focal_points_by_kind"),
+        "direct_units": pair("direct_units"),
         "intermediate_layers": pair("intermediate_layers"),
         "single_child_layers": pair("single_child_layers"),
         "leadership_posts": pair("leadership_posts"),

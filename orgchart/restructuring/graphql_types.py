@@ -145,7 +145,10 @@ class ChangeEventType(graphene.ObjectType):
         description = "A structural change (W3C ORG ChangeEvent): originals → results from effectiveOn."
 
     id = graphene.ID(required=True)
+    code = graphene.String(required=True, description="natural key (CONTRACT §2 change_events)")
     kind = graphene.String(required=True, description="establish | merge | split | move | dissolve | rename")
+    imported = graphene.Boolean(required=True, description="recorded history from the change_events import (lineage "
+                                "only) rather than a restructuring operation")
     effective_on = graphene.Date(required=True, description="first day of the new state")
     decision_no = graphene.String()
     legal_basis = graphene.String()

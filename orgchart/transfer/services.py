@@ -3,7 +3,7 @@
     import_file(kind, path, fmt=None, dry_run=False, progress=False, stdout=None) -> ImportSummary
     import_rows(kind, rows, dry_run=False) -> ImportSummary
     export_file(kind, path, queryset=None) -> number of rows
-    KINDS  — the eleven kinds of CONTRACT §2, dependencies first
+    KINDS  — the twelve kinds of CONTRACT §2, dependencies first (change_events last)
     ImportFailed(errors: list[RowError(row, column, message)])
 """
 import sys

@@ -44,6 +44,13 @@ def _demo_behaves_as_documented(gql, token):
         res = body["data"]["checkEligibility"]
         codes = {v["code"] for v in res["violations"]} | {w["code"] for w in res["warnings"]}
         assert rule.split(" ")[0] in codes, (rule, official, action, position, codes)
+    lineage = '{ lineage(code: "KH.TC") { predecessors { agency { code } changeEvent { code kind effectiveOn imported } } } }'
+    steps = gql(lineage, None, token)[1]["data"]["lineage"]["predecessors"]
+    assert [(s["agency"]["code"], s["changeEvent"]["code"], s["changeEvent"]["effectiveOn"]) for s in steps] == [
+        ("KH.KHDT", "KH.2025.KHDT", "2025-03-01")]
+    assert steps[0]["changeEvent"]["imported"] is True
+    steps = gql(lineage.replace("KH.TC", "KH"), None, token)[1]["data"]["lineage"]["predecessors"]
+    assert [s["agency"]["code"] for s in steps] == ["NT"]
     summary = 'query($a: String!, $k: String) { staffingSummary(agencyCode: $a, year: 2026, kind: $k) { onTrack } }'
     for kind in ("civil_servant", "public_employee"):
         assert gql(summary, {"a": "KH", "k": kind}, token)[1]["data"]["staffingSummary"]["onTrack"] is True
@@ -56,7 +63,7 @@ def test_loaddemo_twice_changes_nothing_and_if_empty_skips(gql, make_token):
     from orgchart.personnel.models import Assignment, Official, Rating
     from orgchart.positions.models import JobPosition
     from orgchart.staffing.models import Quota
-    from orgchart.structure.models import Agency, Mandate
+    from orgchart.structure.models import Agency, ChangeEvent, Mandate
 
     first = StringIO()
     call_command("loaddemo", stdout=first)
@@ -67,12 +74,13 @@ def test_loaddemo_twice_changes_nothing_and_if_empty_skips(gql, make_token):
     assert Assignment.objects.count() == _rows("assignments")
     assert Rating.objects.count() == _rows("ratings")
     assert Quota.objects.count() == _rows("quotas")
+    assert ChangeEvent.objects.filter(imported=True).count() == _rows("change_events") >= 9
     assert "cập nhật 0" in first.getvalue()
 
     second = StringIO()
     call_command("loaddemo", stdout=second)
     lines = [line for line in second.getvalue().splitlines() if "dòng:" in line]
-    assert len(lines) == 11
+    assert len(lines) == 12
     for line in lines:
         rows = int(re.search(r"(\d+) dòng", line).group(1))
         assert f"tạo mới 0, cập nhật 0, không đổi {rows}" in line, line

@@ -44,6 +44,16 @@ def _pair(key):
     return graphene.Field(CountPairType, required=True, resolver=resolve)
 
 
+class HeadReassignedType(graphene.ObjectType):
+    class Meta:
+        name = "HeadReassigned"
+        description = "RULES §3: the head of an absorbed or dissolved agency holds a deputy post of the receiving one."
+
+    official_code = graphene.String(required=True)
+    from_position = graphene.String(required=True, description="the head position held until the day before")
+    to_position = graphene.String(required=True, description="the deputy position held from the effective date")
+
+
 class ImpactType(graphene.ObjectType):
     class Meta:
         name = "RestructuringImpact"
@@ -66,6 +76,7 @@ class ImpactType(graphene.ObjectType):
     positions_moved = graphene.List(graphene.NonNull(graphene.String), required=True)
     positions_without_holders = graphene.List(graphene.NonNull(graphene.String), required=True)
     quotas_moved = graphene.List(graphene.NonNull(QuotaMoveType), required=True)
+    heads_reassigned = graphene.List(graphene.NonNull(HeadReassignedType), required=True)
     findings_appeared = graphene.List(graphene.NonNull(FindingType), required=True)
     findings_disappeared = graphene.List(graphene.NonNull(FindingType), required=True)
     findings_changed = graphene.List(graphene.NonNull(FindingType), required=True,
@@ -98,6 +109,10 @@ class ImpactType(graphene.ObjectType):
     def resolve_quotas_moved(i, info):
         return [{"from_code": q["from"], "to_code": q["to"], **{k: q[k] for k in ("year", "kind", "amount", "target_before", "target_after")}}
                 for q in i["quotas_moved"]]
+
+    def resolve_heads_reassigned(i, info):
+        return [{"official_code": h["official"], "from_position": h["from"], "to_position": h["to"]}
+                for h in i.get("heads_reassigned", [])]
 
     def resolve_findings_appeared(i, info):
         return i["findings_appeared"]

@@ -88,7 +88,8 @@ def report(before: dict, after: dict, *outcomes) -> dict:
 
     b_keys, a_keys = {_key(f) for f in before["findings"]}, {_key(f) for f in after["findings"]}
     b_msg = {_key(f): f["message"] for f in before["findings"]}
-    carried = {"positions": [], "quotas": [], "mandates": [], "assignments_ended": [], "children": [], "created": []}
+    carried = {"positions": [], "quotas": [], "mandates": [], "assignments_ended": [], "children": [], "created": [],
+               "heads_reassigned": [], "positions_created": []}
     days = []
     for o in outcomes:
         ev = getattr(o, "change_event", None)
@@ -131,6 +132,8 @@ def report(before: dict, after: dict, *outcomes) -> dict:
         "duplicate_mandates": [m for m in carried["mandates"] if m.get("duplicate_of") is not None],
         "mandates_ended": [m for m in carried["mandates"] if m.get("to") is None],
         "assignments_ended": carried["assignments_ended"],
+        "heads_reassigned": carried["heads_reassigned"],
+        "positions_created": carried["positions_created"],
         "children_moved": carried["children"],
         "agencies_created": carried["created"],
         "agencies_removed": sorted(before["agencies"] - after["agencies"]),

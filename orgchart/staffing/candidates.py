@@ -11,19 +11,17 @@ from django.db import connection
 from django.db.models import Count
 from django.db.models.expressions import RawSQL
 
-from orgchart.core.choices import PositionCategory, RatingValue
+from orgchart.core.choices import RatingValue
 from orgchart.core.dates import reference_date
 from orgchart.core.findings import Finding
 from orgchart.personnel.models import Assignment, Official, Rating, Separation
 from orgchart.personnel.selectors import holding_q
 from orgchart.positions.models import JobPosition
-from orgchart.structure.models import Agency, ChangeKind
+from orgchart.structure.models import Agency
 
-from . import criteria
+from . import criteria, restructured
 from .dbutil import analytic
 from .selectors import holders_cte
-
-RESTRUCTURING_KINDS = (ChangeKind.MERGE, ChangeKind.SPLIT, ChangeKind.DISSOLVE)
 
 
 @dataclass
@@ -105,17 +103,8 @@ def _candidates(agency: Agency, year: int, include_exempt: bool = False) -> list
         Assignment.objects.filter(holding_q(day), position_id__in=in_positions)
         .values("position_id").annotate(n=Count("official_id", distinct=True)).values_list("position_id", "n")
     )
-    ended: dict[int, list[str]] = defaultdict(list)
-    for oid, code in Assignment.objects.filter(
-        official_id__in=in_officials, position__category=PositionCategory.LEADERSHIP,
-        end_on__gte=dt.date(year, 1, 1), end_on__lte=dt.date(year, 12, 31),
-        change_event__kind__in=list(RESTRUCTURING_KINDS),
-    ).values_list("official_id", "position__code"):
-        ended[oid].append(code)
-    leaders = set(
-        Assignment.objects.filter(holding_q(day), official_id__in=in_officials, position__category=PositionCategory.LEADERSHIP)
-        .values_list("official_id", flat=True)
-    )
+    former = restructured.former_leaders(in_officials, day)
+    roles = restructured.roles_held(in_officials, day) if former else {}
 
     held: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for oid, pid, aid in rows:
@@ -137,7 +126,7 @@ def _candidates(agency: Agency, year: int, include_exempt: bool = False) -> list
                 criteria.rating(failed_years.get(oid, set()), year, day),
                 criteria.qualification(o, pos, day),
                 criteria.over_quota(pos, holders, day),
-                criteria.leader_restructured(ended.get(oid, []), oid in leaders, year, day),
+                criteria.leader_restructured(former.get(oid, []), roles.get(oid), day),
             ) if c is not None
         ]
         if found:

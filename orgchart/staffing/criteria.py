@@ -82,9 +82,18 @@ def over_quota(positions, holders: dict[int, int], on: dt.date) -> Finding | Non
     return None
 
 
-def leader_restructured(ended_codes: list[str], holds_leadership: bool, year: int, on: dt.date) -> Finding | None:
-    """RED-LEADER-RESTRUCT: a leadership assignment ended in Y by a merge/split/dissolve change
-    event, and no leadership position held on the reference date."""
-    if ended_codes and not holds_leadership:
-        return _make("RED-LEADER-RESTRUCT", on, position=", ".join(sorted(ended_codes)), year=year)
-    return None
+def leader_restructured(former: list, held_role: str | None, on: dt.date) -> Finding | None:
+    """RED-LEADER-RESTRUCT: a head or deputy post held the day before a recorded restructuring
+    dissolved or absorbed its agency (within the window, see `restructured`), and no post of the
+    same leadership role or higher held on the reference date (head > deputy > none)."""
+    from .restructured import rank
+
+    lost = [p for p in former if rank(held_role) < rank(p.role)]
+    if not lost:
+        return None
+    lost.sort(key=lambda p: (-rank(p.role), p.effective_on, p.position_code))
+    roles = {"head": "người đứng đầu", "deputy": "cấp phó"}
+    posts = "; ".join(f"{roles[p.role]} {p.agency_code} ({p.position_code}), sắp xếp từ {p.effective_on:%d/%m/%Y}"
+                      for p in lost)
+    now = roles.get(held_role or "", "không giữ chức vụ lãnh đạo")
+    return _make("RED-LEADER-RESTRUCT", on, posts=posts, now=now)

@@ -47,9 +47,12 @@ _ROWS = (
     ),
     LegalRule(
         "RED-LEADER-RESTRUCT",
-        "Thôi giữ chức vụ lãnh đạo {position} năm {year} do sắp xếp tổ chức bộ máy và không còn giữ chức vụ lãnh đạo",
+        "Đã giữ chức vụ {posts} trước khi cơ quan bị giải thể hoặc hợp nhất do sắp xếp tổ chức bộ máy; "
+        "nay không giữ chức vụ tương đương hoặc cao hơn (hiện: {now})",
         "NĐ 154/2025 Đ2 k1 điểm b, c",
     ),
+    # RED-LEADER-RESTRUCT looks back this many years from the reference date.
+    LegalRule("leader_restruct_years", 5, "NĐ 178/2024/NĐ-CP sđ NĐ 67/2025/NĐ-CP"),
     # Anchor reduction targets (percent of the baseline year's quota).
     LegalRule(
         "target_nq39", {"percent": Decimal("10"), "baseline_year": 2015, "period": (2015, 2021), "kind": ""},

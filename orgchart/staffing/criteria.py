@@ -93,7 +93,7 @@ def leader_restructured(former: list, held_role: str | None, on: dt.date) -> Fin
         return None
     lost.sort(key=lambda p: (-rank(p.role), p.effective_on, p.position_code))
     roles = {"head": "người đứng đầu", "deputy": "cấp phó"}
-    posts = "; ".join(f"{roles[p.role]} {p.agency_code} ({p.position_code}), sắp xếp từ {p.effective_on:%d/%m/%Y}"
-                      for p in lost)
+    posts = "; ".join(f"{roles[p.role]} {p.agency_name} ({p.position_code}) đến ngày "
+                      f"{p.effective_on - dt.timedelta(days=1):%d/%m/%Y}" for p in lost)
     now = roles.get(held_role or "", "không giữ chức vụ lãnh đạo")
     return _make("RED-LEADER-RESTRUCT", on, posts=posts, now=now)

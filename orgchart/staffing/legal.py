@@ -47,7 +47,7 @@ _ROWS = (
     ),
     LegalRule(
         "RED-LEADER-RESTRUCT",
-        "Đã giữ chức vụ {posts} trước khi cơ quan bị giải thể hoặc hợp nhất do sắp xếp tổ chức bộ máy; "
+        "Giữ chức vụ {posts}, khi cơ quan bị giải thể hoặc hợp nhất do sắp xếp tổ chức bộ máy; "
         "nay không giữ chức vụ tương đương hoặc cao hơn (hiện: {now})",
         "NĐ 154/2025 Đ2 k1 điểm b, c",
     ),

@@ -38,7 +38,7 @@ ONE_DAY = dt.timedelta(days=1)
 class FormerPost:
     role: str  # head | deputy
     position_code: str
-    agency_code: str
+    agency_name: str
     effective_on: dt.date  # of the event that dissolved or absorbed the agency
 
 
@@ -48,7 +48,7 @@ def rank(role: str | None) -> int:
 
 
 def _absorbed(day: dt.date) -> dict[dt.date, dict[int, str]]:
-    """{eve of the event: {agency id: code}} of the agencies dissolved or absorbed by recorded
+    """{eve of the event: {agency id: name}} of the agencies dissolved or absorbed by recorded
     restructurings in force within the window up to `day`."""
     years = legal.value("leader_restruct_years", day)
     events = (ChangeEvent.objects.filter(kind__in=list(RESTRUCTURING_KINDS), imported=False, effective_on__lte=day)
@@ -60,7 +60,7 @@ def _absorbed(day: dt.date) -> dict[dt.date, dict[int, str]]:
         kept = {a.pk for a in ev.results.all()}
         for a in ev.originals.all():
             if a.pk not in kept:
-                out[ev.effective_on - ONE_DAY][a.pk] = a.code
+                out[ev.effective_on - ONE_DAY][a.pk] = a.name
     return out
 
 
@@ -70,7 +70,7 @@ def former_leaders(official_ids, day: dt.date) -> dict[int, list[FormerPost]]:
     absorbed = _absorbed(day)
     if not absorbed:
         return {}
-    posts: dict[dt.date, dict[int, tuple[str, str]]] = {}  # eve → {position id: (role, agency code)}
+    posts: dict[dt.date, dict[int, tuple[str, str]]] = {}  # eve → {position id: (role, agency name)}
     q = Q(pk__in=[])
     for eve, agencies in absorbed.items():
         lead = {pid: (role, agencies[aid]) for pid, aid, role in tree.positions_of(list(agencies), eve)
@@ -86,8 +86,8 @@ def former_leaders(official_ids, day: dt.date) -> dict[int, list[FormerPost]]:
     for oid, pid, code, start, end in rows:
         for eve, lead in posts.items():
             if pid in lead and start <= eve and (end is None or end >= eve):
-                role, agency_code = lead[pid]
-                post = FormerPost(role, code, agency_code, eve + ONE_DAY)
+                role, agency_name = lead[pid]
+                post = FormerPost(role, code, agency_name, eve + ONE_DAY)
                 if post not in out[oid]:
                     out[oid].append(post)
     return out

@@ -49,7 +49,7 @@ def test_merge_former_head_is_a_deputy_of_the_target_and_a_reduction_candidate(p
     _, body = gql(CANDIDATES, token=make_token("restructuring"))
     items = {c["official"]["code"]: c for c in body["data"]["reductionCandidates"]}
     assert [c["code"] for c in items[head]["criteria"]] == ["RED-LEADER-RESTRUCT"]
-    assert "người đứng đầu SXD (SXD-H0)" in items[head]["criteria"][0]["message"]
+    assert "người đứng đầu Đơn vị SXD (SXD-H0) đến ngày 30/06/2025" in items[head]["criteria"][0]["message"]
     assert not (deputies & set(items))  # deputies kept a deputy post
 
 

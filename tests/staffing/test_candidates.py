@@ -194,7 +194,7 @@ def test_leader_restructured_widened(build, tree):
         assert o.code not in got
     (c,) = [c for c in reduction_candidates(tree["root"], Y) if c.official == head_now_deputy]
     msg = c.criteria[0].message
-    assert "người đứng đầu A (A-HEAD)" in msg and "01/07/2024" in msg and "hiện: cấp phó" in msg
+    assert "người đứng đầu Cơ quan A (A-HEAD) đến ngày 30/06/2024" in msg and "hiện: cấp phó" in msg
     assert c.criteria[0].citation == "NĐ 154/2025 Đ2 k1 điểm b, c"
     assert listed(tree["root"], Y - 1) == {}  # before the event
 

@@ -47,11 +47,12 @@ def helper(module: str):
 
 
 def provinces_by_size():
+    from orgchart.structure import tree
     from orgchart.structure.models import Agency
 
     qs = Agency.objects.filter(level="province", kind="people_committee", parent__isnull=False)
-    rows = sorted(qs.values_list("code", "lft", "rght"), key=lambda r: (-(r[2] - r[1]), r[0]))
-    return [r[0] for r in rows]
+    rows = sorted(qs.only("code", *tree.CONTAIN_FIELDS), key=lambda a: (-tree.subtree_size(a), a.code))
+    return [a.code for a in rows]
 
 
 # -- 1. subtree_query_sql_count ------------------------------------------------------------------
@@ -133,14 +134,15 @@ def naive_rollup_ms(root_code: str, year: int, sample: int = 400) -> tuple[float
     scaled to its full size."""
     from django.db.models import Sum
 
-    from orgchart.core.dates import reference_date
+    from orgchart.core.dates import reference_date, today
     from orgchart.personnel.models import Assignment
     from orgchart.personnel.selectors import holding_q
     from orgchart.staffing.models import Quota
+    from orgchart.structure import tree
     from orgchart.structure.models import Agency
 
     root = Agency.objects.get(code=root_code)
-    ids = list(Agency.objects.filter(tree_id=root.tree_id, lft__gte=root.lft, rght__lte=root.rght).values_list("pk", flat=True))
+    ids = list(Agency.objects.filter(tree.subtree_q(root, today())).values_list("pk", flat=True))
     day = reference_date(year)
     rng = random.Random(7)
     picked = rng.sample(ids, min(sample, len(ids)))

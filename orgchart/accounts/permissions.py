@@ -64,16 +64,19 @@ class Actor:
     def scope(self):
         if self.scope_id is None:
             return None
+        from orgchart.structure import tree
         from orgchart.structure.models import Agency
 
-        return Agency.objects.filter(pk=self.scope_id).only("pk", "code", "tree_id", "lft", "rght").first()
+        return Agency.objects.filter(pk=self.scope_id).only("pk", "code", *tree.CONTAIN_FIELDS).first()
 
     def agency_in_scope(self, agency) -> bool:
         """The agency lies in the actor's subtree (always true without a scope)."""
         if self.scope_id is None:
             return True
+        from orgchart.structure import tree
+
         s = self.scope
-        return s is not None and agency.tree_id == s.tree_id and s.lft <= agency.lft and agency.rght <= s.rght
+        return s is not None and tree.contains(s, agency)
 
     def scoped_agency_ids(self) -> set[int] | None:
         """Ids of the agencies in scope today, or None when unscoped."""

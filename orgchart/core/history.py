@@ -7,6 +7,7 @@ import sys
 
 from django.db import models
 from django.dispatch import receiver
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 from simple_history.signals import pre_create_historical_record
 
@@ -38,3 +39,33 @@ def current_source() -> str:
 def _note_source(sender, history_instance, **kwargs):
     if hasattr(history_instance, "history_request") and not history_instance.history_request:
         history_instance.history_request = current_source()
+
+
+# --- bulk writes that keep the audit trail (one historical row per object) ---------------------
+BATCH = 1000
+
+
+def record_bulk_history(model, objs: list, *, update: bool, reason: str):
+    """One historical row per object of a bulk write (which sends no per-object signal), with
+    the change reason and where it came from."""
+    manager = getattr(model, "history", None)
+    if manager is None or not objs:
+        return
+    manager.bulk_history_create(objs, batch_size=BATCH, update=update, default_date=timezone.now(),
+                                default_change_reason=reason,
+                                custom_historical_attrs={"history_request": current_source()})
+
+
+def bulk_create_audited(model, objs: list, reason: str) -> list:
+    """bulk_create + a `+` history row for each object (ids come back on PostgreSQL and SQLite)."""
+    if objs:
+        model.objects.bulk_create(objs, batch_size=BATCH)
+        record_bulk_history(model, objs, update=False, reason=reason)
+    return objs
+
+
+def bulk_update_audited(model, objs: list, fields, reason: str):
+    """bulk_update of `fields` + a `~` history row for each object."""
+    if objs:
+        model.objects.bulk_update(objs, list(fields), batch_size=BATCH)
+        record_bulk_history(model, objs, update=True, reason=reason)

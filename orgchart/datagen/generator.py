@@ -16,6 +16,7 @@ from orgchart.core.search import search_key
 from orgchart.personnel.models import Assignment, Discipline, Official, Rating, Separation, SuccessionPlan
 from orgchart.positions.models import JobPosition, PositionLink
 from orgchart.staffing.models import Quota, ReductionTarget
+from orgchart.structure import tree
 from orgchart.structure.models import Agency, AgencyLink, Mandate
 
 from . import mandates as mandate_gen
@@ -30,8 +31,9 @@ AS_OF = dt.date(2026, 7, 1)
 QUOTA_YEARS = range(2021, 2027)
 SEPARATED_SHARE = 0.05
 
-T_AGENCY = ("id code name short_name kind level parent agency_class established_on dissolved_on legal_basis "
-            "lft rght tree_id mptt_level search_key").split()
+T_AGENCY = [*"id code name short_name kind level parent agency_class established_on dissolved_on legal_basis "
+            "search_key".split(),
+            *tree.NODE_FIELDS]  # today's tree storage, computed by the tree's backend (tree.forest_values)
 TABLES = {
     "agency": (Agency, T_AGENCY),
     "agencylink": (AgencyLink, ["agency", "parent", "valid_from", "valid_to", "change_event"]),
@@ -94,7 +96,7 @@ class Generator:
                 raise RuntimeError("Mã cơ quan gốc 'VN' đã tồn tại: hãy dùng một cơ sở dữ liệu trống cho bộ dữ liệu sinh.")
             bases = {
                 "agency": _next_id(Agency), "position": _next_id(JobPosition), "official": _next_id(Official),
-                "tree_id": (Agency.objects.aggregate(m=Max("tree_id"))["m"] or 0) + 1,
+                "tree": tree.next_forest(),
             }
             run = GenerationRun.objects.create(
                 params_key=self.key, seed=self.seed, agencies=self.n_agencies, officials=self.n_officials, bases=bases,
@@ -113,6 +115,8 @@ class Generator:
             p += c
             o += node.officials
         self.pos_base, self.off_base = pos_base, off_base
+        nodes = self.plan.nodes
+        self.tree_values = tree.forest_values([n.parent for n in nodes], [n.code for n in nodes], run.bases["tree"])
         by_chunk: dict[str, list] = {}
         for node in self.plan.nodes:
             by_chunk.setdefault(node.chunk, []).append(node)
@@ -144,7 +148,7 @@ class Generator:
     # -- one chunk -------------------------------------------------------------------------------
     def _chunk(self, chunk: str, nodes: list, run: GenerationRun) -> tuple[dict, dict | None]:
         rng = random.Random(f"{self.seed}:{chunk}")
-        abase, tree_id = run.bases["agency"], run.bases["tree_id"]
+        abase = run.bases["agency"]
         chunk_no = 0 if chunk.startswith("C") else int(chunk[1:])
         province = ref.provinces()[chunk_no - 1] if chunk_no else None
         where = (f"{'thành phố' if province['type'] == 'city' else 'tỉnh'} {province['name']}") if province else "Trung ương"
@@ -153,7 +157,7 @@ class Generator:
         for n in nodes:
             pid = abase + n.parent if n.parent is not None else None
             out["agency"].append((abase + n.idx, n.code, n.name, n.short_name, n.kind, n.level, pid, n.agency_class,
-                                  None, None, "", n.lft, n.rght, tree_id, n.depth, search_key(n.name, n.code)))
+                                  None, None, "", search_key(n.name, n.code), *self.tree_values[n.idx]))
             out["agencylink"].append((abase + n.idx, pid, None, None, None))
             for r, kind, text, sectors, basis in mandate_gen.for_agency(n, where, rng):
                 out["mandate"].append((abase + n.idx, r, kind, text, mandate_gen.text_key(kind, text), sectors, basis, None, None))

@@ -1,8 +1,9 @@
-"""The structure of the generated data set: every agency with its MPTT values, its chunk and
-the number of officials it employs, computed in Python before anything is written.
+"""The structure of the generated data set: every agency with its parent, its chunk and the
+number of officials it employs, computed in Python before anything is written (the tree's
+storage values come from the tree backend, `tree.forest_values`).
 
 The plan is a pure function of (seed, target agencies, target officials): the same plan is
-recomputed on `--resume`, so ids, codes and MPTT values match what an earlier run wrote.
+recomputed on `--resume`, so ids, codes and tree values match what an earlier run wrote.
 Counts are scaled by a density `d` found by bisection so the total is close to the target.
 """
 import random
@@ -31,9 +32,6 @@ class Node:
     agency_class: str = ""
     short_name: str = ""
     children: list = field(default_factory=list)
-    lft: int = 0
-    rght: int = 0
-    depth: int = 0
     officials: int = 0
 
 
@@ -162,26 +160,7 @@ class Plan:
                 name = f"{psu} {cname}" + (f" số {n}" if n > 1 else "")
                 self.add(f"{c.code}.DV{seq:02d}", name, "public_service_unit", "commune", c.idx, chunk, weight, "commune")
 
-    # -- MPTT and officials --------------------------------------------------------------------
-    def number(self, tree_id_unused: int = 0) -> None:
-        """lft/rght/level as django-mptt's rebuild() would give them (siblings ordered by code)."""
-        counter = 0
-        stack = [(0, False)]
-        for n in self.nodes:
-            n.children.sort(key=lambda i: self.nodes[i].code)
-        while stack:
-            idx, done = stack.pop()
-            node = self.nodes[idx]
-            counter += 1
-            if done:
-                node.rght = counter
-                continue
-            node.lft = counter
-            node.depth = 0 if node.parent is None else self.nodes[node.parent].depth + 1
-            stack.append((idx, True))
-            for c in reversed(node.children):
-                stack.append((c, False))
-
+    # -- officials ----------------------------------------------------------------------------
     def distribute(self, officials: int) -> None:
         """Split `officials` over agencies in proportion to their weights (largest remainder)."""
         total = sum(n.weight for n in self.nodes) or 1
@@ -210,6 +189,5 @@ def make_plan(seed: int, agencies: int, officials: int, provinces: int = 34, min
         if abs(size - agencies) <= max(2, agencies // 500):
             break
     plan = Plan(seed, best[0], provinces, ministries).build()
-    plan.number()
     plan.distribute(officials)
     return plan

@@ -16,8 +16,9 @@ from django.db.models import Q
 from orgchart.core.choices import NON_HOLDING_KINDS
 from orgchart.core.findings import VIOLATION, Finding
 from orgchart.personnel.models import Assignment, Discipline, Official, Rating, Separation, SuccessionPlan
-from orgchart.positions.models import JobPosition, PositionLink
+from orgchart.positions.models import JobPosition
 from orgchart.staffing.models import Quota
+from orgchart.structure import tree
 
 from .facts import (
     ACTIONS,
@@ -159,31 +160,28 @@ class PositionSide:
         ids = [int(i) for i in position_ids]
         # The agencies the targets belong to on some date (FK or link) — 1 query
         target_agencies = JobPosition.objects.filter(pk__in=ids).values_list("agency_id", flat=True).union(
-            PositionLink.objects.filter(position_id__in=ids).values_list("agency_id", flat=True))
+            tree.link_agencies(ids))
         agencies = list(target_agencies)
         # every position that belongs to one of them on some date, and the targets — 1 query (indexed union)
         fields = (*POSITION_FIELDS, "agency__kind")
         self.positions = {
             p["pk"]: p
             for p in JobPosition.objects.filter(Q(pk__in=ids) | Q(agency_id__in=agencies)).values(*fields).union(
-                JobPosition.objects.filter(
-                    pk__in=PositionLink.objects.filter(agency_id__in=agencies).values("position_id")).values(*fields))
+                JobPosition.objects.filter(pk__in=tree.linked_positions(agencies)).values(*fields))
         }
         self.targets = {pid: self.positions[pid] for pid in ids if pid in self.positions}
         self.agency_kind = {p["agency_id"]: p["agency__kind"] for p in self.positions.values()}
-        self.links = defaultdict(list)
-        for pid, aid, vf, vt, kind in PositionLink.objects.filter(position_id__in=list(self.positions)).values_list(
-            "position_id", "agency_id", "valid_from", "valid_to", "agency__kind"
-        ):
-            self.links[pid].append((vf, vt, aid))
-            self.agency_kind[aid] = kind
+        # position → [(valid_from, valid_to, agency, link id, agency kind)] — 1 query
+        self.links = tree.placement_rows(list(self.positions), "agency__kind")
+        for rows in self.links.values():
+            self.agency_kind.update((row[2], row[4]) for row in rows)
         agency_ids = {p["agency_id"] for p in self.targets.values()} | {
-            aid for pid in self.targets for _, _, aid in self.links.get(pid, ())}
+            row[2] for pid in self.targets for row in self.links.get(pid, ())}
         self.candidates_of = defaultdict(set)  # agency → positions that may belong to it on some date
         for pid, p in self.positions.items():
             self.candidates_of[p["agency_id"]].add(pid)
-            for _, _, aid in self.links.get(pid, ()):
-                self.candidates_of[aid].add(pid)
+            for row in self.links.get(pid, ()):
+                self.candidates_of[row[2]].add(pid)
         self.assignments = defaultdict(list)  # position → [(assignment id, official, start, end, staff_type)]
         for row in (
             Assignment.objects.filter(position_id__in=list(self.positions))
@@ -199,11 +197,10 @@ class PositionSide:
         }
         self._memo: dict = {}
 
-    def agency_on(self, position_id: int, day: dt.date) -> int:
-        for vf, vt, aid in self.links.get(position_id, ()):
-            if (vf is None or vf <= day) and (vt is None or vt >= day):
-                return aid
-        return self.positions[position_id]["agency_id"]
+    def agency_on(self, position_id: int, day: dt.date) -> int | None:
+        """The agency of the position on `day` (the tree's one rule, `tree.agency_of`)."""
+        rows = self.links.get(position_id, ())
+        return tree.agency_of([r[:4] for r in rows], self.positions[position_id]["agency_id"], day)
 
     def holders(self, position_id: int, day: dt.date, exclude: int | None = None) -> list[tuple[int, str]]:
         return [

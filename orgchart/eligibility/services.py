@@ -11,7 +11,8 @@ from orgchart.core.dates import parse_date
 from orgchart.core.errors import DomainError, DomainErrors
 from orgchart.personnel.models import Assignment, Official
 from orgchart.personnel.selectors import holding_q
-from orgchart.positions.models import JobPosition, PositionLink
+from orgchart.positions.models import JobPosition
+from orgchart.structure import tree
 from orgchart.structure.models import Agency
 
 from . import engine
@@ -84,8 +85,7 @@ def _appoint_locked(actor, official, position, act, start, decision_no, reason) 
     # Lock order (agency → position → official) is the same for every appointment: no deadlock.
     if position.leadership_role == "deputy":
         # the agency whose deputies are capped: the position's agency on `start` (link) and its current one
-        agencies = {position.agency_id} | set(
-            PositionLink.objects.filter(PositionLink.covering_q(start), position=position).values_list("agency_id", flat=True))
+        agencies = {position.agency_id} | {a for a in tree.position_agencies([position.pk], start).values() if a}
         list(Agency.objects.select_for_update().filter(pk__in=sorted(agencies)).order_by("pk").values_list("pk"))
     list(JobPosition.objects.select_for_update().filter(pk=position.pk).values_list("pk"))
     list(Official.objects.select_for_update().filter(pk=official.pk).values_list("pk"))

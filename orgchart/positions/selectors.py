@@ -2,14 +2,14 @@
 import datetime as dt
 from collections import defaultdict
 
-from django.db.models import BigIntegerField, Count, F, OuterRef, Subquery
+from django.db.models import Count, F, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 
 from orgchart.personnel.models import Assignment
 from orgchart.personnel.selectors import holding_q
 from orgchart.structure import tree
 
-from .models import JobPosition, PositionLink
+from .models import JobPosition
 
 
 def filled_subquery(day: dt.date, ref: str = "pk"):
@@ -26,13 +26,6 @@ def filled_subquery(day: dt.date, ref: str = "pk"):
     )
 
 
-def _agency_on(day: dt.date, ref: str, fallback: str):
-    """The agency of the position OuterRef(`ref`) on `day`: its covering link row, or (a position
-    without link rows) its current agency."""
-    link = PositionLink.objects.filter(PositionLink.covering_q(day), position_id=OuterRef(ref)).values("agency_id")[:1]
-    return Coalesce(Subquery(link), F(fallback), output_field=BigIntegerField())
-
-
 def positions_on(agency_ids, day: dt.date) -> dict[int, list[JobPosition]]:
     """{agency id: [positions belonging to it on `day`, by code]} in one query; each position
     carries `filled_on_day` (its holders on `day`) and, on another date than today's tree,
@@ -44,7 +37,7 @@ def positions_on(agency_ids, day: dt.date) -> dict[int, list[JobPosition]]:
         for p in qs.order_by("code"):
             result[p.agency_id].append(p)
         return result
-    for p in qs.annotate(agency_id_on_date=_agency_on(day, "pk", "agency_id")).order_by("code"):
+    for p in qs.annotate(agency_id_on_date=tree.position_agency(day, "pk", "agency_id")).order_by("code"):
         result[p.agency_id_on_date].append(p)
     return result
 
@@ -81,7 +74,7 @@ def headcounts(agency_ids, day: dt.date) -> dict[int, int]:
     if tree.is_current(day):
         holding = holding.annotate(agency_on_day=F("position__agency_id"))
     else:
-        holding = holding.annotate(agency_on_day=_agency_on(day, "position_id", "position__agency_id"))
+        holding = holding.annotate(agency_on_day=tree.position_agency(day, "position_id", "position__agency_id"))
     rows = holding.values("agency_on_day").annotate(n=Count("official_id", distinct=True)).values_list("agency_on_day", "n")
     return dict(rows)
 
@@ -91,5 +84,5 @@ def position_on(code: str, day: dt.date) -> JobPosition | None:
     date than today's tree, `agency_id_on_date` (the agency it belonged to then). One query."""
     qs = JobPosition.objects.filter(code=code).annotate(filled_on_day=filled_subquery(day))
     if not tree.is_current(day):
-        qs = qs.annotate(agency_id_on_date=_agency_on(day, "pk", "agency_id"))
+        qs = qs.annotate(agency_id_on_date=tree.position_agency(day, "pk", "agency_id"))
     return qs.first()

@@ -8,10 +8,10 @@ from django.db.models import Q
 from orgchart.core.choices import NON_HOLDING_KINDS, AssignmentKind, LeadershipRole, PositionCategory
 from orgchart.overlaps.text import normalize
 from orgchart.personnel.models import Assignment
-from orgchart.positions.models import JobPosition, PositionLink
+from orgchart.positions.models import JobPosition
 from orgchart.staffing.models import Quota
 from orgchart.structure import tree
-from orgchart.structure.models import Agency, AgencyLink, ChangeEvent, Mandate
+from orgchart.structure.models import Agency, ChangeEvent, Mandate
 
 from .operation import ONE_DAY
 
@@ -29,10 +29,9 @@ def carry(source: Agency, target: Agency, day: dt.date, ev: ChangeEvent, *, end_
     if end_heads:
         heads_become_deputies(pids, target, own_deputies, day, ev, log)
     kids = [k for ks in tree.children_on([source.pk], day).values() for k in ks]
-    for k in kids:
-        tree.set_intervals(AgencyLink, "agency_id", [k.pk], "parent_id", target.pk, day, ev)
-        log["children"].append({"code": k.code, "from": source.code, "to": target.code})
-    AgencyLink.objects.filter(parent=source, valid_from__gt=day).update(parent=target, change_event=ev)
+    tree.set_parents([k.pk for k in kids], target.pk, valid_from=day, change_event=ev)
+    log["children"] += [{"code": k.code, "from": source.code, "to": target.code} for k in kids]
+    tree.repoint_later_children(source, target, day, ev)
     # Mandates: closed the day before and copied to the target (duplicates detected, not copied).
     carry_mandates(source, target, day, log)
     _carry_quotas(source, target, day, ev, log)
@@ -44,9 +43,7 @@ def _carry_positions(source: Agency, target: Agency, day: dt.date, ev: ChangeEve
     ids of the positions the source had on `day`."""
     pids = positions_on(source, day)
     tree.set_positions_agency(pids, target, valid_from=day, change_event=ev)
-    later = PositionLink.objects.filter(agency=source, valid_from__gt=day)
-    later_ids = list(later.values_list("position_id", flat=True))
-    later.update(agency=target, change_event=ev)
+    later_ids = tree.repoint_later_positions(source, target, day, ev)
     codes = list(JobPosition.objects.filter(pk__in=pids + later_ids).order_by("code").values_list("code", flat=True))
     log["positions"] += [{"code": c, "from": source.code, "to": target.code} for c in codes]
     return pids

@@ -10,7 +10,7 @@ Every operation:
   details {before, after, …}, created_by) and never deletes anything: intervals are closed
   the day before `effective_on` and new ones start on it;
 - with `dry_run=True` computes the same result and its impact report, then rolls back;
-- finishes with `tree.apply_current()` so MPTT and `JobPosition.agency` show the links that
+- finishes with `tree.apply_current()` so today's tree and `JobPosition.agency` show the links that
   hold today; a change dated in the future stays scheduled (`ChangeEvent.applied` False) until
   `manage.py apply_scheduled_changes` runs on or after its date.
 
@@ -39,7 +39,7 @@ from orgchart.core.dates import today
 from orgchart.core.errors import DomainError
 from orgchart.personnel.models import Assignment
 from orgchart.structure import tree
-from orgchart.structure.models import Agency, AgencyLink, ChangeEvent
+from orgchart.structure.models import Agency, ChangeEvent
 
 from . import impact
 from .carry import carry, dissolve_row, end_mandates, positions_on
@@ -89,7 +89,7 @@ def move_agency(code, new_parent_code, effective_on, *, decision_no="", legal_ba
         ev = new_event(ChangeEvent.Kind.MOVE, day, decision_no, legal_basis, user)
         ev.originals.add(a)
         ev.results.add(a)
-        tree.set_intervals(AgencyLink, "agency_id", [a.pk], "parent_id", p.pk if p else None, day, ev)
+        tree.set_parents([a.pk], p.pk if p else None, valid_from=day, change_event=ev)
         ev.details = {"before": {"parent": old_parent.code if old_parent else None},
                       "after": {"parent": p.code if p else None}}
         ev.save()
@@ -138,7 +138,7 @@ def _new_target(first: Agency, new_code: str, new_name: str, new_kind, day: dt.d
         agency_class=first.agency_class, parent_id=parent_id if day <= today() else first.parent_id,
         established_on=day, legal_basis=basis,
     )
-    AgencyLink.objects.create(agency=target, parent_id=parent_id, valid_from=day, change_event=ev)
+    tree.set_parents([target.pk], parent_id, valid_from=day, change_event=ev)
     return target
 
 

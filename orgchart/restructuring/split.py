@@ -12,7 +12,7 @@ from orgchart.core.errors import DomainError
 from orgchart.personnel.models import Assignment
 from orgchart.positions.models import JobPosition
 from orgchart.structure import tree
-from orgchart.structure.models import Agency, AgencyLink, ChangeEvent, Mandate
+from orgchart.structure.models import Agency, ChangeEvent, Mandate
 
 from .carry import carry_mandates, dissolve_row, end_mandates, positions_on
 from .operation import (
@@ -164,7 +164,7 @@ def _create_parts(a: Agency, plan: Plan, day: dt.date, ev: ChangeEvent, basis: s
             code=p["code"], name=p["name"], short_name=p["short_name"], kind=p["kind"], level=p["level"],
             parent_id=parent_id if day <= today() else a.parent_id, established_on=day, legal_basis=basis,
         )
-        AgencyLink.objects.create(agency=b, parent_id=parent_id, valid_from=day, change_event=ev)
+        tree.set_parents([b.pk], parent_id, valid_from=day, change_event=ev)
         created[b.code] = b
         log["created"].append(b.code)
     return created
@@ -177,18 +177,16 @@ def _hand_over(a: Agency, plan: Plan, created: dict[str, Agency], day: dt.date, 
         b = created[p["code"]]
         tree.set_positions_agency([plan.pos_by_code[c] for c in p["positions"]], b, valid_from=day, change_event=ev)
         log["positions"] += [{"code": c, "from": a.code, "to": b.code} for c in p["positions"]]
-        for c in p["children"]:
-            tree.set_intervals(AgencyLink, "agency_id", [plan.kids[c].pk], "parent_id", b.pk, day, ev)
-            log["children"].append({"code": c, "from": a.code, "to": b.code})
+        tree.set_parents([plan.kids[c].pk for c in p["children"]], b.pk, valid_from=day, change_event=ev)
+        log["children"] += [{"code": c, "from": a.code, "to": b.code} for c in p["children"]]
         if p["mandates"]:
             carry_mandates(a, b, day, log, refs=p["mandates"], close=True)
     if plan.keeps:
         return
     first_new = created[plan.new_parts[0]["code"]]
-    for c, k in plan.kids.items():
-        if c not in plan.mapped_children:
-            tree.set_intervals(AgencyLink, "agency_id", [k.pk], "parent_id", first_new.pk, day, ev)
-            log["children"].append({"code": c, "from": a.code, "to": first_new.code})
+    rest = [c for c in plan.kids if c not in plan.mapped_children]
+    tree.set_parents([plan.kids[c].pk for c in rest], first_new.pk, valid_from=day, change_event=ev)
+    log["children"] += [{"code": c, "from": a.code, "to": first_new.code} for c in rest]
     end_mandates(a, day, log)
     log["positions_left"] = sorted(c for c in plan.pos_by_code if c not in plan.mapped_positions)
     dissolve_row(a, day)

@@ -17,6 +17,7 @@ from orgchart.core.findings import Finding
 from orgchart.personnel.models import Assignment, Official, Rating, Separation
 from orgchart.personnel.selectors import holding_q
 from orgchart.positions.models import JobPosition
+from orgchart.structure import tree
 from orgchart.structure.models import Agency
 
 from . import criteria, restructured
@@ -62,7 +63,7 @@ def visible_candidates(actor, agency: Agency, year: int, include_exempt: bool = 
     if actor.scope_id is None or actor.role == Role.AUDITOR or actor.agency_in_scope(agency):
         return reduction_candidates(agency, year, include_exempt)
     s = actor.scope
-    if s is None or not (s.tree_id == agency.tree_id and agency.lft <= s.lft and s.rght <= agency.rght):
+    if s is None or not tree.contains(agency, s):
         return None
     cands = reduction_candidates(agency, year, include_exempt)
     visible = actor.official_ids_in_scope([c.official.pk for c in cands])

@@ -3,6 +3,7 @@ from django.db import models
 
 from orgchart.core.choices import QuotaKind, values_q
 from orgchart.core.history import audited
+from orgchart.structure import tree
 
 
 class Quota(models.Model):
@@ -63,15 +64,13 @@ class RollupSnapshot(models.Model):
     built_at = models.DateTimeField(auto_now=True)
 
 
-class RollupRow(models.Model):
+class RollupRow(tree.Locator):
     """One agency and kind: quota of day.year, separations/reductions dated in day.year, and
     holders on the day counting only officials with exactly one primary assignment that day
     (the others are in RollupMulti; every agency and kind they hold in has a row here)."""
 
     snapshot = models.ForeignKey(RollupSnapshot, on_delete=models.CASCADE, related_name="rows")
-    agency_id = models.IntegerField()
-    tree_id = models.IntegerField(help_text="the agency's MPTT tree_id and lft when built")
-    lft = models.IntegerField()
+    agency_id = models.IntegerField()  # with its place in today's tree when built (tree.Locator)
     kind = models.CharField(max_length=16)
     quota = models.BigIntegerField(default=0)
     holders = models.BigIntegerField(default=0)
@@ -81,18 +80,16 @@ class RollupRow(models.Model):
     reductions = models.BigIntegerField(default=0)
 
     class Meta:
-        indexes = [models.Index(fields=["snapshot", "agency_id"]), models.Index(fields=["snapshot", "tree_id", "lft"])]
+        indexes = [models.Index(fields=["snapshot", "agency_id"]), tree.locator_index("snapshot")]
 
 
-class RollupMulti(models.Model):
+class RollupMulti(tree.Locator):
     """Every primary assignment, on the day, of an official holding more than one."""
 
     snapshot = models.ForeignKey(RollupSnapshot, on_delete=models.CASCADE, related_name="multi")
     official_id = models.IntegerField()
     assignment_id = models.IntegerField()
     agency_id = models.IntegerField()
-    tree_id = models.IntegerField()
-    lft = models.IntegerField()
     kind = models.CharField(max_length=16)
     start_on = models.DateField()
     retired = models.SmallIntegerField(default=0)

@@ -16,9 +16,8 @@ Definitions (binding, RULES.md §3):
   primary-kind assignment that started on or before the separation date (the agency of its
   position on its last day up to the separation, from the PositionLink intervals), when that
   agency lies in the subtree of the reference date;
-- the agency of a position on a date: `JobPosition.agency` when the tree of that date is
-  today's tree (`tree.is_current`), else the `PositionLink` row covering the date (a
-  position without any link row stays in `JobPosition.agency`).
+- the agency of a position on a date: `tree.position_agency_sql` (the one definition, in
+  `structure/tree/placements.py`).
 
 On PostgreSQL with the change-log triggers (migration 0003) the per-agency part is read from
 the materialised roll-up (`snapshot.py`); the answers are identical (tests compare both).
@@ -36,8 +35,9 @@ from orgchart.core.choices import (
 )
 from orgchart.core.dates import reference_date
 from orgchart.personnel.models import Assignment, Official, Separation
-from orgchart.positions.models import JobPosition, PositionLink
-from orgchart.structure.tree import is_current, subtree_sql
+from orgchart.positions.models import JobPosition
+from orgchart.structure import tree
+from orgchart.structure.tree import is_current, placed_ever_sql, position_agency_sql, subtree_sql
 
 from .cohorts import retired_sql
 from .dbutil import analytic
@@ -49,7 +49,6 @@ T_ASSIGNMENT = Assignment._meta.db_table
 T_OFFICIAL = Official._meta.db_table
 T_SEPARATION = Separation._meta.db_table
 T_POSITION = JobPosition._meta.db_table
-T_POSITIONLINK = PositionLink._meta.db_table
 T_QUOTA = Quota._meta.db_table
 
 
@@ -100,24 +99,10 @@ def non_holding_sql(alias: str) -> tuple[str, list]:
     return f"{alias}.kind NOT IN ({','.join(['%s'] * len(kinds))})", kinds
 
 
-def position_agency_sql(static: bool, pos: str, date_sql: str, date_params: list) -> tuple[str, list]:
-    """SQL giving the agency of position `pos` on the date `date_sql` (see module doc)."""
-    if static:
-        return f"{pos}.agency_id", []
-    sql = (
-        f"COALESCE((SELECT pl.agency_id FROM {T_POSITIONLINK} pl WHERE pl.position_id = {pos}.id"
-        f" AND (pl.valid_from IS NULL OR pl.valid_from <= {date_sql})"
-        f" AND (pl.valid_to IS NULL OR pl.valid_to >= {date_sql}) ORDER BY pl.id DESC LIMIT 1),"
-        f" CASE WHEN NOT EXISTS (SELECT 1 FROM {T_POSITIONLINK} px WHERE px.position_id = {pos}.id)"
-        f" THEN {pos}.agency_id END)"
-    )
-    return sql, [*date_params, *date_params]
-
-
 def holdings_sql(day: dt.date, kind: str | None) -> tuple[str, list]:
     """SELECT of every primary assignment held on `day` (anywhere): aid, official_id,
     position_id, start_on, agency_id (of its position on `day`), kind, retired, separated."""
-    agency, agency_params = position_agency_sql(is_current(day), "p", "%s", [day])
+    agency, agency_params = position_agency_sql("p", "%s", [day], today_tree=is_current(day))
     nh, nh_params = non_holding_sql("a")
     st_sql, st_params = staff_types_sql("o", kind)
     retired, retired_params = retired_sql("o", day)
@@ -153,19 +138,18 @@ def holders_cte(root_ids, day: dt.date, kind: str | None) -> tuple[str, list]:
 def separations_cte(year: int, kind: str | None, within_st: bool = False) -> tuple[str, list]:
     """CTE `sp(kind, reason, agency_id)`: separations dated in `year`, each with the agency of
     the official's latest primary-kind assignment started on or before it — the agency of its
-    position on the assignment's last day up to the separation, read from the PositionLink
-    intervals (a position without link rows: its JobPosition.agency). One correlated,
+    position on the assignment's last day up to the separation (`tree.position_agency_sql`).
+    One correlated,
     index-driven lookup per separation: never a scan of all assignments. `within_st`: only
     officials ever assigned to a position that is (now, or by a link row) in an agency of the
     CTE `st` — a superset of those counted in `st`, so a small subtree skips the others."""
     within = (
         f" AND s.official_id IN (SELECT a3.official_id FROM {T_ASSIGNMENT} a3 WHERE a3.position_id IN"
-        f" (SELECT p3.id FROM {T_POSITION} p3 JOIN st ON st.id = p3.agency_id"
-        f" UNION SELECT l3.position_id FROM {T_POSITIONLINK} l3 JOIN st ON st.id = l3.agency_id))"
+        f" ({placed_ever_sql('st')}))"
     ) if within_st else ""
     jan1, dec31 = dt.date(year, 1, 1), dt.date(year, 12, 31)
     last_day = "CASE WHEN a2.end_on IS NOT NULL AND a2.end_on < s.separated_on THEN a2.end_on ELSE s.separated_on END"
-    agency, agency_params = position_agency_sql(False, "p2", last_day, [])
+    agency, agency_params = position_agency_sql("p2", last_day)
     nh, nh_params = non_holding_sql("a2")
     st_sql, st_params = staff_types_sql("o", kind)
     sql = (
@@ -203,21 +187,21 @@ def _live_sql(ids, day: dt.date, kind: str | None, year: int) -> tuple[str, list
 def _rollup_sql(ids, day: dt.date, kind: str | None, snap: int) -> tuple[str, list]:
     """Sum the snapshot rows of each subtree; officials with several posts are counted once per
     root (latest start) from the small multi table and added to their agency's row. On today's
-    tree the rows are found by MPTT range (tree_id, lft stored in the rows: an index range
-    scan); otherwise through the subtree CTE of the reference date."""
-    from .snapshot import T_AGENCY, T_MULTI, T_ROW
+    tree the rows are found by their `tree.Locator` (an index range scan per root); otherwise
+    through the subtree CTE of the reference date."""
+    from .snapshot import T_MULTI, T_ROW
 
     kf = " AND {a}.kind = %s" if kind else ""
     kp = [kind] if kind else []
     if is_current(day):
         placeholders = ",".join(["%s"] * len(ids))
-        head = f"WITH rt AS (SELECT id AS root, tree_id, lft, rght FROM {T_AGENCY} WHERE id IN ({placeholders}))"
+        head = f"WITH rt AS ({tree.roots_sql(placeholders)})"
         head_params = list(ids)
-        join = "JOIN rt ON {a}.tree_id = rt.tree_id AND {a}.lft >= rt.lft AND {a}.lft <= rt.rght"
+        join = "JOIN rt ON " + tree.locator_within_sql("{a}", "rt")
         # LATERAL (PostgreSQL, like the roll-up itself): one index range scan per root
         rows = (
             f"rt CROSS JOIN LATERAL (SELECT * FROM {T_ROW} y WHERE y.snapshot_id = %s{kf.format(a='y')}"
-            " AND y.tree_id = rt.tree_id AND y.lft >= rt.lft AND y.lft <= rt.rght OFFSET 0) x"  # fence: no pull-up
+            f" AND {tree.locator_within_sql('y', 'rt')} OFFSET 0) x"  # fence: no pull-up
         )
     else:
         sub, head_params = subtree_sql(ids, day)

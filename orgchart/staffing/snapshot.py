@@ -4,7 +4,8 @@ Counting the holders of a national subtree means reading every primary assignmen
 of rows); doing it per request cannot meet the < 1 s target of `staffing_rollup_p95_ms`.
 So, on PostgreSQL, the per-agency part of the figures is materialised once per reference
 date (`RollupSnapshot` + `RollupRow` + `RollupMulti`) and each request only sums those rows
-over the subtree (MPTT range or link CTE, read live), so any subtree and any breakdown of the
+over the subtree (an index range on the rows' `tree.Locator` for today's tree, the link CTE
+otherwise, read live), so any subtree and any breakdown of the
 same date is fast. Separations stay live (few rows).
 
 Invalidation is exact (the log is emptied by a build once it exceeds LOG_COMPACT_AT rows): statement-level triggers on every table the roll-up reads append a
@@ -21,6 +22,7 @@ from django.db import IntegrityError, connection, transaction
 
 from orgchart.personnel.models import Assignment, Official, Separation
 from orgchart.positions.models import JobPosition, PositionLink
+from orgchart.structure import tree
 from orgchart.structure.models import Agency
 from orgchart.structure.tree import is_current
 
@@ -32,7 +34,8 @@ T_ROW = RollupRow._meta.db_table
 T_MULTI = RollupMulti._meta.db_table
 WATCHED = [m._meta.db_table for m in (Assignment, Official, Separation, JobPosition, PositionLink, Quota, Agency)]
 T_AGENCY = Agency._meta.db_table
-# Subtrees smaller than this (agencies, MPTT count) are answered by the live query. 0: every
+LOCATOR = ", ".join(tree.LOCATOR_FIELDS)  # the rows' place in today's tree (tree.Locator)
+# Subtrees smaller than this (agencies, `tree.subtree_size`) are answered by the live query. 0: every
 # subtree reads the roll-up — on national data PostgreSQL's plan for the live query reads all
 # officials even for one province (seconds), while the roll-up answers any subtree in ms.
 MIN_AGENCIES = 0
@@ -153,10 +156,10 @@ def build(day: dt.date, count: int, static: bool) -> int | None:
             )
             # officials holding several posts contribute 0 here (only a row), 1 in RollupMulti
             cur.execute(
-                f"WITH {seps} INSERT INTO {T_ROW} (snapshot_id, agency_id, tree_id, lft, kind, quota, holders,"
+                f"WITH {seps} INSERT INTO {T_ROW} (snapshot_id, agency_id, {LOCATOR}, kind, quota, holders,"
                 " retired, separated, separations, reductions)"
-                " SELECT %s, x.agency_id, MIN(ag.tree_id), MIN(ag.lft), x.kind, SUM(q), SUM(h), SUM(ret), SUM(sep),"
-                " SUM(s), SUM(r) FROM ("
+                f" SELECT %s, x.agency_id, {tree.locator_values_sql('ag', 'MIN')}, x.kind, SUM(q), SUM(h), SUM(ret),"
+                " SUM(sep), SUM(s), SUM(r) FROM ("
                 " SELECT h.agency_id, h.kind, 0 AS q, CASE WHEN m.official_id IS NULL THEN 1 ELSE 0 END AS h,"
                 " CASE WHEN m.official_id IS NULL THEN h.retired ELSE 0 END AS ret,"
                 " CASE WHEN m.official_id IS NULL THEN h.separated ELSE 0 END AS sep, 0 AS s, 0 AS r"
@@ -170,9 +173,9 @@ def build(day: dt.date, count: int, static: bool) -> int | None:
                 [*sep_params, snap, day.year, "reduction"],
             )
             cur.execute(
-                f"INSERT INTO {T_MULTI} (snapshot_id, official_id, assignment_id, agency_id, tree_id, lft, kind,"
-                " start_on, retired, separated) SELECT %s, h.official_id, h.aid, h.agency_id, ag.tree_id, ag.lft,"
-                " h.kind, h.start_on, h.retired, h.separated"
+                f"INSERT INTO {T_MULTI} (snapshot_id, official_id, assignment_id, agency_id, {LOCATOR}, kind,"
+                f" start_on, retired, separated) SELECT %s, h.official_id, h.aid, h.agency_id,"
+                f" {tree.locator_values_sql('ag')}, h.kind, h.start_on, h.retired, h.separated"
                 " FROM staffing_h0 h JOIN staffing_multi m ON m.official_id = h.official_id"
                 f" JOIN {T_AGENCY} ag ON ag.id = h.agency_id",
                 [snap],

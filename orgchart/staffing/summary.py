@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 from orgchart.core.dates import reference_date
 from orgchart.structure.models import Agency
-from orgchart.structure.tree import ancestors_on, children_on
+from orgchart.structure.tree import ancestors_on, children_on, subtree_size
 
 from . import selectors
 from .selectors import Figures
@@ -33,7 +33,7 @@ def summarize(agencies: list[Agency], year: int, kind: str | None = None, chains
         return []
     if chains is None:
         chains = {i: [a.pk for a in anc] for i, anc in ancestors_on(ids, day).items()}
-    size = sum((a.rght - a.lft + 1) // 2 for a in agencies)  # MPTT subtree sizes (a hint)
+    size = sum(subtree_size(a) for a in agencies)  # a hint, from today's tree
     per_root = selectors.figures(ids, year, kind, day, size_hint=size)
     chain_ids = {i for c in chains.values() for i in c} | set(ids)
     rows = candidate_rows(chain_ids, year, [kind, ""] if kind else [""])

@@ -1,14 +1,12 @@
 """Admin: the agency tree (drag and drop), mandates, parent history and change events.
 
 A move in the admin (drag and drop, or a new parent in the form) is a structural change
-effective today: it goes through the tree module (`tree.set_parent`) so the parent interval
-rows, the MPTT tree and a `ChangeEvent` stay in step — never a bare MPTT move.
+effective today: it goes through the tree package (`tree.set_parent`) so the parent interval
+rows, today's tree and a `ChangeEvent` stay in step — never a bare move of the stored tree.
 """
 from django import forms, http
 from django.contrib import admin, messages
 from django.db import models, transaction
-from mptt.admin import DraggableMPTTAdmin
-from mptt.forms import MPTTAdminForm
 
 from orgchart.core.dates import today
 from orgchart.positions.models import JobPosition
@@ -17,6 +15,7 @@ from orgchart.web.admin_base import HistoryAdmin, ReadOnlyAdminMixin, ReadOnlyIn
 
 from . import tree
 from .models import Agency, AgencyLink, ChangeEvent, Mandate
+from .tree.admin import TREE_COLUMNS, TreeAdmin, TreeAdminForm
 
 
 @transaction.atomic
@@ -41,7 +40,7 @@ def move_agency(agency: Agency, new_parent: Agency | None, user=None) -> ChangeE
     return event
 
 
-class AgencyForm(MPTTAdminForm):
+class AgencyForm(TreeAdminForm):
     def clean_parent(self):
         parent = self.cleaned_data.get("parent")
         if self.instance.pk and parent is not None and tree.would_cycle(self.instance, parent, today()):
@@ -82,18 +81,17 @@ class QuotaInline(admin.TabularInline):
 
 
 @admin.register(Agency)
-class AgencyAdmin(TransferAdmin, DraggableMPTTAdmin):
+class AgencyAdmin(TransferAdmin, TreeAdmin):
     form = AgencyForm
     autocomplete_fields = ("parent",)  # a national tree has too many agencies for a drop-down
     list_display = (
-        "tree_actions", "indented_title", "code", "kind", "level", "agency_class", "established_on", "dissolved_on",
+        *TREE_COLUMNS, "code", "kind", "level", "agency_class", "established_on", "dissolved_on",
     )
     list_display_links = ("indented_title",)
     list_filter = ("kind", "level", "agency_class")
     search_fields = ("code", "name", "short_name")
     list_select_related = ("parent",)
     list_per_page = 500
-    mptt_level_indent = 18
     inlines = [MandateInline, PositionInline, QuotaInline, AgencyLinkInline]
     fieldsets = (
         (None, {"fields": ("code", "name", "short_name", "kind", "level", "agency_class")}),
@@ -105,17 +103,6 @@ class AgencyAdmin(TransferAdmin, DraggableMPTTAdmin):
         }),
         ("Thời gian và căn cứ", {"fields": ("established_on", "dissolved_on", "legal_basis")}),
     )
-
-    def _tree_context(self, request):
-        context = super()._tree_context(request)
-        context["messages"] = {  # django-mptt ships no Vietnamese translation
-            "before": "chuyển lên trước đơn vị này (cùng cấp trên)",
-            "child": "chuyển vào làm đơn vị trực thuộc",
-            "after": "chuyển xuống sau đơn vị này (cùng cấp trên)",
-            "collapseTree": "Thu gọn cây",
-            "expandTree": "Mở rộng cây",
-        }
-        return context
 
     @admin.display(description="cơ quan, đơn vị")
     def indented_title(self, item):
@@ -135,24 +122,8 @@ class AgencyAdmin(TransferAdmin, DraggableMPTTAdmin):
             return
         super().save_model(request, obj, form, change)
 
-    @transaction.atomic
-    def _move_node(self, request):
-        """Drag and drop: siblings are ordered by code, so only the new parent matters."""
-        position = request.POST.get("position")
-        if position not in ("last-child", "left", "right"):
-            self.message_user(request, "Không hiểu thao tác di chuyển.", level=messages.ERROR)
-            return http.HttpResponse("FAIL, unknown instruction.")
-        queryset = self.get_queryset(request)
-        try:
-            cut_item = queryset.select_for_update().get(pk=request.POST.get("cut_item"))
-            pasted_on = queryset.get(pk=request.POST.get("pasted_on"))
-        except (Agency.DoesNotExist, TypeError, ValueError):
-            self.message_user(request, "Cơ quan không còn tồn tại, hãy tải lại trang.", level=messages.ERROR)
-            return http.HttpResponse("FAIL, invalid objects.")
-        if not self.has_change_permission(request, cut_item):
-            self.message_user(request, "Không có quyền.", level=messages.ERROR)
-            return http.HttpResponse("FAIL, no permission.")
-        new_parent = pasted_on if position == "last-child" else pasted_on.parent
+    def reparent(self, request, cut_item, new_parent):
+        """A drop on the drawn tree: a move effective today, recorded as a change event."""
         if (new_parent.pk if new_parent else None) == cut_item.parent_id:
             self.message_user(request, "Không đổi cơ quan cấp trên (các đơn vị cùng cấp xếp theo mã).")
             return http.HttpResponse("OK, unchanged.")

@@ -1,28 +1,28 @@
-"""Agencies (the current tree in MPTT), their parent over time, mandates and change events.
+"""Agencies (today's tree kept by the tree package's storage), their parent over time, mandates
+and change events.
 
-MPTT holds only the current tree (fast subtree reads for today). The parent of an agency
-on any date comes from `AgencyLink` interval rows; see `orgchart.structure.tree`.
+The storage backend holds only the current tree (fast subtree reads for today). The parent of
+an agency on any date comes from `AgencyLink` interval rows; see `orgchart.structure.tree`.
 """
 from django.conf import settings
 from django.db import models
-from mptt.models import MPTTModel, TreeForeignKey
 
 from orgchart.core.choices import AgencyClass, AgencyKind, AgencyLevel, ChangeKind, MandateKind, values_q
 from orgchart.core.history import audited
 from orgchart.core.models import Interval
 from orgchart.core.search import SearchKeyField
 
+from .tree import NODE_FIELDS, Node
 
-class Agency(MPTTModel):
+
+class Agency(Node):
+    """An agency; its current parent and the storage of today's tree come from `tree.Node`."""
+
     code = models.CharField("mã", max_length=64, unique=True)
     name = models.CharField("tên", max_length=255)
     short_name = models.CharField("tên viết tắt", max_length=100, blank=True, default="")
     kind = models.CharField("loại", max_length=32, choices=AgencyKind.choices)
     level = models.CharField("cấp", max_length=16, choices=AgencyLevel.choices)
-    parent = TreeForeignKey(
-        "self", verbose_name="trực thuộc (hiện tại)", null=True, blank=True, on_delete=models.PROTECT,
-        related_name="children",
-    )
     agency_class = models.CharField(
         "loại đơn vị hành chính", max_length=8, choices=AgencyClass.choices, blank=True, default=""
     )
@@ -30,11 +30,7 @@ class Agency(MPTTModel):
     dissolved_on = models.DateField("ngày giải thể (ngày đầu không còn)", null=True, blank=True)
     legal_basis = models.TextField("căn cứ pháp lý", blank=True, default="")
     search_key = SearchKeyField("khóa tìm kiếm", sources=("name", "code"))
-    history = audited(excluded_fields=["lft", "rght", "tree_id", "mptt_level", "search_key"])
-
-    class MPTTMeta:
-        level_attr = "mptt_level"
-        order_insertion_by = ["code"]
+    history = audited(excluded_fields=[*NODE_FIELDS, "search_key"])
 
     class Meta:
         verbose_name = "cơ quan, đơn vị"
@@ -55,12 +51,6 @@ class Agency(MPTTModel):
 
     def __str__(self):
         return f"{self.name} ({self.code})"
-
-    def save(self, *args, **kwargs):
-        # The parent as loaded (MPTT caches it at __init__ and overwrites it while moving the
-        # node): tree.on_agency_saved compares it with the new parent to keep link rows in step.
-        self._parent_before_save = self._mptt_cached_fields.get("parent")
-        super().save(*args, **kwargs)
 
     def is_active(self, day) -> bool:
         return (self.established_on is None or self.established_on <= day) and (

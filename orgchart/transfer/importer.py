@@ -8,7 +8,7 @@
 5. merge: new object, changed object (only the columns present in the file) or unchanged;
    row rules (end before start, cycles…) checked on the merged values;
 6. any error → `ImportFailed` with all of them, nothing written; else bulk_create /
-   bulk_update with audit history, interval links and one MPTT rebuild, then commit
+   bulk_update with audit history, interval links and one tree rebuild, then commit
    (or roll back for a dry run).
 """
 import sys
@@ -17,12 +17,13 @@ from dataclasses import dataclass
 from django.apps import apps
 from django.db import DatabaseError, IntegrityError, connection, transaction
 
+from orgchart.core.history import BATCH, record_bulk_history
 from orgchart.core.search import key_field, refresh_key
+from orgchart.structure import tree
 
 from . import pgcopy
 from .columns import REF_MODELS, KindSpec
 from .errors import ImportFailed, RowError
-from .history import BATCH, log_history
 from .parsing import CellError, unguard_formula
 from .readers import Table
 from .sqlwrite import update_rows
@@ -36,6 +37,7 @@ ORDERED_PAIRS = {
     "assignments": ("start_on", "end_on", False),
     "reduction_targets": ("period_start", "period_end", False),
 }
+REASON = "import_data"  # the change reason of every historical row an import writes
 REF_LABELS = {"agency": "agency (cơ quan)", "official": "official (cán bộ)", "position": "position (vị trí)"}
 
 
@@ -265,7 +267,7 @@ class Importer:
 
             record["period_start"], record["period_end"] = parse_period(record["period"])
         elif name == "agencies" and record.get("id") is None:
-            record.update(lft=0, rght=0, tree_id=0, mptt_level=0)  # set by the rebuild after the write
+            record.update(tree.blank_node_values())  # set by the rebuild after the write
         return key_changed
 
     def check(self, record: dict):
@@ -309,9 +311,7 @@ class Importer:
     def write(self):
         name, model = self.spec.name, self.model
         if name in ("agencies", "positions"):
-            from orgchart.structure.tree import lock_tree
-
-            lock_tree()  # serialise with other tree writes (PostgreSQL advisory lock)
+            tree.lock_tree()  # serialise with other tree writes (PostgreSQL advisory lock)
         new = [r for _, r in self.creates]
         copied = pgcopy.available() and name != "agencies"
         new_objs = []
@@ -345,23 +345,20 @@ class Importer:
         if copied:
             pgcopy.history(model, changed, "~")
         else:
-            log_history(model, new_objs, update=False)
-            log_history(model, [self.instance(r) for r in changed], update=True)
+            record_bulk_history(model, new_objs, update=False, reason=REASON)
+            record_bulk_history(model, [self.instance(r) for r in changed], update=True, reason=REASON)
         self.after_write(new)
 
     def after_write(self, new: list[dict]):
-        from . import links
-
+        """The interval rows follow the written parents / agencies, and today's tree is rebuilt
+        once after a bulk change of parents (through the tree's interface)."""
         name = self.spec.name
         if name == "agencies":
-            links.sync_agency_parents([(r["id"], r["parent_id"]) for r in new + self.relinked])
+            tree.correct_parents([(r["id"], r["parent_id"]) for r in new + self.relinked], REASON)
             if new or self.relinked:
-                links.rebuild_tree()
-                from orgchart.core import memo
-
-                memo.clear()
+                tree.rebuild()
         elif name == "positions":
-            links.sync_position_agencies([(r["id"], r["agency_id"]) for r in new + self.relinked])
+            tree.correct_positions([(r["id"], r["agency_id"]) for r in new + self.relinked], REASON)
 
     def run(self) -> ImportSummary:
         n_rows = len(self.table.rows)

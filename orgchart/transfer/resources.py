@@ -8,8 +8,11 @@ come earlier in the file); `manage.py import_data` is the bulk path.
 from django.core.exceptions import ObjectDoesNotExist
 from import_export import fields, resources, widgets
 
+from orgchart.structure import tree
+
 from .columns import KINDS, REF_MODELS, Column, KindSpec, get_spec
 from .exporter import csv_cell
+from .importer import REASON
 from .parsing import CellError, clean_cell, guard_formula
 
 
@@ -82,12 +85,10 @@ class SpecResource(resources.ModelResource):
 
     def after_save_instance(self, instance, row, **kwargs):
         super().after_save_instance(instance, row, **kwargs)
-        from . import links
-
         if self.spec.name == "agencies":
-            links.sync_agency_parents([(instance.pk, instance.parent_id)])
+            tree.correct_parents([(instance.pk, instance.parent_id)], REASON)
         elif self.spec.name == "positions":
-            links.sync_position_agencies([(instance.pk, instance.agency_id)])
+            tree.correct_positions([(instance.pk, instance.agency_id)], REASON)
 
 
 def _build(kind: str) -> type[SpecResource]:

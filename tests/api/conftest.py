@@ -4,6 +4,7 @@ import pytest
 
 from orgchart.personnel.models import Assignment, Official
 from orgchart.positions.models import JobPosition, PositionLink
+from orgchart.structure import tree
 from orgchart.structure.models import Agency, AgencyLink
 
 
@@ -13,13 +14,13 @@ def build_tree(departments: int, divisions: int, with_people: bool = True, prefi
     root = Agency.objects.create(code=prefix, name="Ủy ban nhân dân tỉnh Thử", kind="people_committee", level="province")
     deps = Agency.objects.bulk_create(
         [Agency(code=f"{prefix}.D{i:03}", name=f"Sở {i}", kind="department", level="province", parent=root,
-                lft=0, rght=0, tree_id=0, mptt_level=0) for i in range(departments)]
+                **tree.blank_node_values()) for i in range(departments)]
     )
     divs = Agency.objects.bulk_create(
         [Agency(code=f"{d.code}.P{j:02}", name=f"Phòng {j}", kind="division", level="province", parent=d,
-                lft=0, rght=0, tree_id=0, mptt_level=0) for d in deps for j in range(divisions)]
+                **tree.blank_node_values()) for d in deps for j in range(divisions)]
     )
-    Agency.objects.rebuild()
+    tree.rebuild()
     AgencyLink.objects.bulk_create(
         [AgencyLink(agency=root, parent=None)] + [AgencyLink(agency=a, parent_id=a.parent_id) for a in deps + divs]
     )

@@ -6,6 +6,7 @@ import pytest
 from orgchart.personnel.models import Assignment, Official
 from orgchart.positions.models import JobPosition
 from orgchart.staffing.models import Quota, ReductionTarget
+from orgchart.structure import tree
 from orgchart.structure.models import Agency, AgencyLink
 
 D = dt.date
@@ -28,16 +29,16 @@ FORECAST = """query($code: String!) { attritionForecast(agencyCode: $code, fromY
 def make_tree(n: int, fanout: int = 8, history: bool = False):
     """n agencies (ROOT + children breadth-first), a position, a quota and two holders in each."""
     agencies = [Agency(code="ROOT", name="Gốc", kind="people_committee", level="province",
-                       lft=0, rght=0, tree_id=0, mptt_level=0)]
+                       **tree.blank_node_values())]
     for i in range(1, n):
         agencies.append(Agency(code=f"N{i:04d}", name=f"Đơn vị {i}", kind="division", level="province",
-                               lft=0, rght=0, tree_id=0, mptt_level=0))
+                               **tree.blank_node_values()))
     Agency.objects.bulk_create(agencies)
     agencies = list(Agency.objects.order_by("id"))
     for i, a in enumerate(agencies[1:], start=1):
         a.parent_id = agencies[(i - 1) // fanout].pk
     Agency.objects.bulk_update(agencies, ["parent"])
-    Agency.objects.rebuild()
+    tree.rebuild()
     if history:  # parent intervals with a boundary in 2025: 2024 is read through the link CTE, not MPTT
         last = agencies[-1]
         AgencyLink.objects.bulk_create(

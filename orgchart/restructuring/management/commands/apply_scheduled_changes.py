@@ -1,4 +1,4 @@
-"""Make the current tree (MPTT) and positions' current agency reflect the link rows that hold
+"""Make today's tree (the tree package's storage) and positions' current agency reflect the link rows that hold
 today, and mark change events that have become effective as applied. Run daily (cron) and after
 every structural write; idempotent (a second run changes nothing)."""
 from django.core.management.base import BaseCommand

@@ -127,14 +127,19 @@ def generate(seed: int = SEED) -> tuple[dict[str, list[dict]], list[tuple[str, s
         {"agency_code": S.P, "period_start": 2022, "period_end": 2026, "baseline_year": 2021, "percent": 10,
          "kind": "public_employee"},
     ]
-    names = {a["code"]: a["name"] for a in b.agencies}
-    tables["change_events"] = [r | {"sources": sorted(r["sources"]), "targets": sorted(r["targets"])}
-                               for r in sorted(change_events(names), key=lambda r: r["code"])]
+    tables["change_events"] = _change_events(b)
     resolved = []
     for code, subject, text, check in notes:
         resolved.append((code, subject["code"] if isinstance(subject, dict) else subject, text,
                          f"{check[0]} → {check[1]}" if check else ""))
     return tables, resolved
+
+
+def _change_events(b) -> list[dict]:
+    """The 2025 mergers as change_events rows (codes in sorted lists, as the export writes them)."""
+    names = {a["code"]: a["name"] for a in b.agencies}
+    return [r | {"sources": sorted(r["sources"]), "targets": sorted(r["targets"])}
+            for r in sorted(change_events(names), key=lambda r: r["code"])]
 
 
 def _mandates(b) -> list[dict]:

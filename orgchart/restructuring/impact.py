@@ -88,16 +88,7 @@ def report(before: dict, after: dict, *outcomes) -> dict:
 
     b_keys, a_keys = {_key(f) for f in before["findings"]}, {_key(f) for f in after["findings"]}
     b_msg = {_key(f): f["message"] for f in before["findings"]}
-    carried = {"positions": [], "quotas": [], "mandates": [], "assignments_ended": [], "children": [], "created": [],
-               "heads_reassigned": [], "positions_created": []}
-    days = []
-    for o in outcomes:
-        ev = getattr(o, "change_event", None)
-        if ev is None:
-            continue
-        days.append(ev.effective_on)
-        for k in carried:
-            carried[k] += (ev.details or {}).get(k, [])
+    carried, days = _carried(outcomes)
     day = max(days) if days else dt.date.fromisoformat(after["day"])
     moved_codes = {p["code"] for p in carried["positions"]}
     officials = set(
@@ -142,6 +133,22 @@ def report(before: dict, after: dict, *outcomes) -> dict:
         "findings_disappeared": [f for f in before["findings"] if _key(f) not in a_keys],
         "findings_changed": [f for f in after["findings"] if _key(f) in b_keys and f["message"] != b_msg[_key(f)]],
     }
+
+
+def _carried(outcomes) -> tuple[dict, list]:
+    """What the operations' change events carried (positions, quotas, mandates, leaders…) and
+    their effective dates."""
+    from .operation import new_log
+
+    carried, days = new_log(), []
+    for o in outcomes:
+        ev = getattr(o, "change_event", None)
+        if ev is None:
+            continue
+        days.append(ev.effective_on)
+        for k in carried:
+            carried[k] += (ev.details or {}).get(k, [])
+    return carried, days
 
 
 def _holders_under(codes, day: dt.date) -> set[str]:

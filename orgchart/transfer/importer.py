@@ -417,8 +417,4 @@ def _codes_by_id(model, ids) -> dict[int, str]:
 
 
 def import_table(spec: KindSpec, table: Table, *, dry_run=False, progress=False) -> ImportSummary:
-    if spec.name == "change_events":
-        from .change_events import ChangeEventImporter
-
-        return ChangeEventImporter(spec, table, dry_run=dry_run, progress=progress).run()
     return Importer(spec, table, dry_run=dry_run, progress=progress).run()

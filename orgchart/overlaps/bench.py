@@ -15,7 +15,7 @@ import resource
 import time
 from pathlib import Path
 
-from . import index, services
+from . import index, scoring, services
 
 PLACES = ["Hưng Yên", "Thái Bình", "Gia Lai", "Lâm Đồng", "Trà Vinh", "Bắc Ninh", "Hậu Giang", "Đồng Nai",
           "Quảng Ninh", "Nghệ An", "Cà Mau", "Điện Biên"]
@@ -92,7 +92,7 @@ def measure(n_statements: int, workers: int = 1, params: index.Params | None = N
     index.analyse_clause.cache_clear()
     start, cpu0 = time.perf_counter(), time.process_time()
     corpus = services.build_corpus(nodes, rows, params, workers=workers)
-    found = sum(1 for _ in index.findings(corpus, min_score=services.STORE_FLOOR))
+    found = sum(1 for _ in scoring.findings(corpus, min_score=services.STORE_FLOOR))
     elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu0
     n = corpus.n_statements
     measure.last = {"statements": n, "clauses": corpus.n_clauses, "findings": found, "seconds": round(elapsed, 1),

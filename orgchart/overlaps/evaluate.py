@@ -2,11 +2,16 @@
 
 Labels: `overlap` (must be reported), `none` and `lineage` (must not; `lineage` = an agency and
 its own ancestor/descendant, never an overlap), `ignore` (unclear: not scored). Pairs are scored
-in memory on the mandates in the database (nothing is written), at `threshold`."""
+in memory (nothing is written) on the mandates in the database, or on a data set on disk
+(`dataset.py`: every sub-folder of a development set loaded together, so that pairs across
+provinces can be reported and counted). With `unlisted_none`, a reported pair that no label
+names counts as a false positive (label `none*`): a development set must label every pair the
+detector reports."""
 import csv
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from . import index, services
+from . import dataset, index, scoring, services
 
 LABELS = ("overlap", "none", "lineage", "ignore")
 
@@ -18,11 +23,12 @@ class Report:
     fp: int = 0
     fn: int = 0
     tn: int = 0
-    false_positives: list = field(default_factory=list)  # (a, b, score, label)
+    false_positives: list = field(default_factory=list)  # (a, b, score, label, shared terms)
     false_negatives: list = field(default_factory=list)
     lineage_reported: list = field(default_factory=list)
     cross_jurisdiction_reported: list = field(default_factory=list)
     ignored: int = 0
+    labelled: int = 0
 
     @property
     def precision(self):
@@ -57,42 +63,78 @@ def read_labels(path) -> dict:
     return out
 
 
-def scores(params: index.Params | None = None) -> tuple[dict, dict]:
-    """({(code a, code b): score} for every compared pair with evidence, {code: node})."""
+@dataclass
+class Scored:
+    pairs: dict  # {(code a, code b): (score, [shared terms])}
+    nodes: dict  # {code: AgencyNode}
+
+
+def _scored(nodes: dict, found: list) -> Scored:
+    code = {n.id: n.code for n in nodes.values()}
+    terms = index.term_texts(t for f in found for p in f.pairs for t in p.texts)
+    pairs = {(code[f.a], code[f.b]): (f.score, services.display_terms(f.terms, terms, 8)) for f in found}
+    return Scored(pairs, {n.code: n for n in nodes.values()})
+
+
+def score_db(params: index.Params | None = None) -> Scored:
     computed = services.compute(params=params, min_score=0.0)
-    code = {n.id: n.code for n in computed.nodes.values()}
-    by_code = {n.code: n for n in computed.nodes.values()}
-    return {(code[f.a], code[f.b]): f.score for f in computed.findings}, by_code
+    return _scored(computed.nodes, computed.findings)
 
 
-def evaluate(labels: dict, threshold: float, params: index.Params | None = None) -> Report:
-    found, nodes = scores(params)
+def score_dataset(folders, day, params: index.Params | None = None) -> Scored:
+    nodes, rows = dataset.load_many(folders, day)
+    corpus = services.build_corpus(nodes, rows, params or index.Params())
+    return _scored(nodes, list(scoring.findings(corpus, min_score=0.0)))
+
+
+def dataset_folders(root) -> list[Path]:
+    """A development set: its sub-folders holding agencies.csv (or the folder itself)."""
+    root = Path(root)
+    subs = sorted(p for p in root.iterdir() if (p / "agencies.csv").is_file()) if root.is_dir() else []
+    return subs or [root]
+
+
+def dataset_labels(folders) -> dict:
+    out = {}
+    for folder in folders:
+        if (Path(folder) / "labels.csv").is_file():
+            out.update(read_labels(Path(folder) / "labels.csv"))
+    return out
+
+
+def evaluate(labels: dict, threshold: float, params: index.Params | None = None, *, scored: Scored | None = None,
+             unlisted_none: bool = False) -> Report:
+    scored = scored or score_db(params)
+    nodes = scored.nodes
     unknown = sorted({c for pair in labels for c in pair if c not in nodes})
     if unknown:
-        raise ValueError(f"Mã cơ quan không có trong cơ sở dữ liệu: {', '.join(unknown[:20])}")
-    report = Report(threshold)
-    for (a, b), score in found.items():
+        raise ValueError(f"Mã cơ quan không có trong dữ liệu: {', '.join(unknown[:20])}")
+    report = Report(threshold, labelled=len(labels))
+    for (a, b), (score, _terms) in scored.pairs.items():
         if score >= threshold and nodes[a].jurisdiction != nodes[b].jurisdiction:
             report.cross_jurisdiction_reported.append((a, b, score))
-    for (a, b), label in sorted(labels.items()):
-        score = found.get((a, b), 0.0)
+    items = dict(labels)
+    if unlisted_none:
+        for pair, (score, _terms) in scored.pairs.items():
+            if score >= threshold and pair not in items:
+                items[pair] = "none*"
+    for (a, b), label in sorted(items.items()):
+        score, terms = scored.pairs.get((a, b), (0.0, []))
         reported = score >= threshold
         if label == "ignore":
             report.ignored += 1
         elif label == "overlap":
-            if reported:
-                report.tp += 1
-            else:
-                report.fn += 1
-                report.false_negatives.append((a, b, score, label))
+            report.tp += reported
+            report.fn += not reported
+            if not reported:
+                report.false_negatives.append((a, b, score, label, terms))
+        elif reported:
+            report.fp += 1
+            report.false_positives.append((a, b, score, label, terms))
+            if label == "lineage":
+                report.lineage_reported.append((a, b, score))
         else:
-            if reported:
-                report.fp += 1
-                report.false_positives.append((a, b, score, label))
-                if label == "lineage":
-                    report.lineage_reported.append((a, b, score))
-            else:
-                report.tn += 1
+            report.tn += 1
     return report
 
 
@@ -104,14 +146,14 @@ def format_report(r: Report) -> str:
     lines = [
         f"Ngưỡng (threshold): {r.threshold}",
         f"precision={r.precision:.3f} recall={r.recall:.3f} F1={r.f1:.3f}"
-        f"  (TP={r.tp} FP={r.fp} FN={r.fn} TN={r.tn}, ignore={r.ignored})",
+        f"  (TP={r.tp} FP={r.fp} FN={r.fn} TN={r.tn}, ignore={r.ignored}, nhãn={r.labelled})",
         f"Cặp cấp trên–cấp dưới bị báo: {len(r.lineage_reported)}; cặp khác phạm vi tài phán bị báo: "
         f"{len(r.cross_jurisdiction_reported)}",
     ]
     if r.false_positives:
-        lines.append("Dương tính giả (false positives):")
-        lines += [f"  {a} ~ {b}  score={s:.3f}  label={lab}" for a, b, s, lab in r.false_positives]
+        lines.append("Dương tính giả (false positives) — từ chung:")
+        lines += [f"  {a} ~ {b}  score={s:.3f}  label={lab}  [{', '.join(t)}]" for a, b, s, lab, t in r.false_positives]
     if r.false_negatives:
-        lines.append("Âm tính giả (false negatives):")
-        lines += [f"  {a} ~ {b}  score={s:.3f}" for a, b, s, _ in r.false_negatives]
+        lines.append("Âm tính giả (false negatives) — từ chung:")
+        lines += [f"  {a} ~ {b}  score={s:.3f}  [{', '.join(t)}]" for a, b, s, _, t in r.false_negatives]
     return "\n".join(lines)

@@ -21,8 +21,17 @@ from orgchart.core.dates import today
 from orgchart.core.errors import DomainError
 from orgchart.structure.models import Agency
 
-from . import index, services
+from . import explain, index, services
 from .models import OverlapFinding
+
+
+class TextSpanType(graphene.ObjectType):
+    class Meta:
+        name = "TextSpan"
+        description = "A highlighted span of a text: characters [start, end)."
+
+    start = graphene.Int(required=True)
+    end = graphene.Int(required=True)
 
 
 class OverlapMandateType(graphene.ObjectType):
@@ -35,6 +44,16 @@ class OverlapMandateType(graphene.ObjectType):
     kind = graphene.String()
     text = graphene.String(required=True)
     clause = graphene.String(description="the clause of the statement that matched (normalised)")
+    marks = graphene.List(graphene.NonNull(TextSpanType), required=True,
+                          description="where the shared words are in `clause` (to highlight them)")
+    text_marks = graphene.List(graphene.NonNull(TextSpanType), required=True,
+                               description="where the shared words are in `text` (case-insensitive)")
+
+    def resolve_marks(side, info):
+        return side.get("marks", [])
+
+    def resolve_text_marks(side, info):
+        return side.get("textMarks", [])
 
 
 class MandatePairType(graphene.ObjectType):
@@ -45,6 +64,7 @@ class MandatePairType(graphene.ObjectType):
     b = graphene.Field(OverlapMandateType, required=True)
     score = graphene.Float(required=True)
     terms = graphene.List(graphene.NonNull(graphene.String), required=True, description="shared terms of this pair")
+    core = graphene.Boolean(required=True, description="one of the two statements is a function statement")
 
 
 class OverlapType(graphene.ObjectType):
@@ -65,10 +85,15 @@ class OverlapType(graphene.ObjectType):
     note = graphene.String()
     reviewer = graphene.String(description="username of the last reviewer")
     reviewed_at = graphene.DateTime()
+    why = graphene.String(required=True, description="why the pair has this score and rank (Vietnamese)")
+
+    def resolve_why(f, info):
+        return explain.why(f.score, f.mandate_pairs, index.DEFAULT_THRESHOLD)
 
     def resolve_mandate_pairs(f, info):
         return [
-            {"a": p["a"], "b": p["b"], "score": p["score"], "terms": p.get("terms", [])} for p in f.mandate_pairs
+            {"a": p["a"], "b": p["b"], "score": p["score"], "terms": p.get("terms", []), "core": p.get("core", False)}
+            for p in f.mandate_pairs
         ]
 
     def resolve_open(f, info):

@@ -24,12 +24,12 @@ from django.db.models import Q
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from orgchart.core.choices import AgencyKind, OverlapStatus
+from orgchart.core.choices import OverlapStatus
 from orgchart.core.dates import today
 from orgchart.core.errors import DomainError
 from orgchart.structure.models import Agency, Mandate
 
-from . import index
+from . import explain, index, scoring
 from .models import OverlapFinding, OverlapRun
 
 STORE_FLOOR = 0.2
@@ -41,43 +41,14 @@ class Computed:
     corpus: index.Corpus
     nodes: dict
     fingerprints: dict  # agency id → fingerprint of its mandates in force today
-    findings: list  # [index.PairFinding]
+    findings: list  # [scoring.PairFinding]
     jurisdictions: set | None  # jurisdictions scored (None = all)
 
 
 def load_nodes(day, scope_ids: set | None = None) -> dict[int, index.AgencyNode]:
-    """Every agency (or those in `scope_ids`) as an index.AgencyNode: jurisdiction = nearest
-    proper ancestor of kind people_committee (None = central), in one query."""
-    rows = list(Agency.objects.values_list("pk", "code", "kind", "parent_id", "established_on", "dissolved_on"))
-    info = {r[0]: r for r in rows}
-    memo: dict[int, tuple] = {}
-
-    def chain(aid):  # proper ancestors, nearest first
-        if aid in memo:
-            return memo[aid]
-        out, seen, p = [], {aid}, info[aid][3]
-        while p is not None and p not in seen:
-            out.append(p)
-            seen.add(p)
-            p = info[p][3] if p in info else None
-        memo[aid] = tuple(out)
-        return memo[aid]
-
-    nodes = {}
-    for pk, code, kind, _parent, est, dis in rows:
-        if scope_ids is not None and pk not in scope_ids:
-            continue
-        anc = chain(pk)
-        jur = next((a for a in anc if info[a][2] == AgencyKind.PEOPLE_COMMITTEE), None)
-        active = (est is None or est <= day) and (dis is None or dis > day)
-        # public service units (and their inner units) provide services: no state-management
-        # mandate to overlap (RULES §5 "the same state-management work")
-        service = kind == AgencyKind.PUBLIC_SERVICE_UNIT or any(
-            info[a][2] == AgencyKind.PUBLIC_SERVICE_UNIT for a in anc
-        )
-        comparable = kind != AgencyKind.PEOPLE_COMMITTEE and active and not service
-        nodes[pk] = index.AgencyNode(pk, code, jur, frozenset(anc), comparable)
-    return nodes
+    """Every agency (or those in `scope_ids`) as an index.AgencyNode, in one query."""
+    rows = Agency.objects.values_list("pk", "code", "kind", "parent_id", "established_on", "dissolved_on", "name")
+    return index.build_nodes(list(rows), day, scope_ids)
 
 
 def _mandates(day, under: Agency | None):
@@ -87,7 +58,7 @@ def _mandates(day, under: Agency | None):
 
         qs = qs.filter(subtree_q(under, day, "agency__"))
     return qs.order_by("agency_id", "id").values_list(
-        "id", "agency_id", "kind", "ref", "text", "agency__name"
+        "id", "agency_id", "kind", "ref", "text"
     ).iterator(chunk_size=2000)
 
 
@@ -119,15 +90,15 @@ def pair_fingerprint(fps: dict, a: int, b: int) -> str:
     return hashlib.sha256(f"{fps.get(a, empty)}:{fps.get(b, empty)}".encode()).hexdigest()
 
 
-def _analysed(stream, workers: int):
-    """Yield (statement id, agency id, kind, clauses) for (id, agency, kind, ref, text) rows."""
+def _analysed(stream, workers: int, nodes: dict):
+    """Yield (statement id, agency id, kind, clauses) for (id, agency, kind, ref, text) rows; the
+    names of the agency and of its ancestors are cut out of its texts (self-references)."""
 
     def batches():
         batch = []
-        for mid, aid, kind, _ref, text, *name in stream:
-            if name and name[0] and name[0] in text:
-                text = text.replace(name[0], " ")  # the agency naming itself is not a mandate
-            batch.append((mid, aid, kind, text))
+        for mid, aid, kind, _ref, text in stream:
+            node = nodes.get(aid)
+            batch.append((mid, aid, kind, text, node.names if node is not None else ()))
             if len(batch) >= BATCH:
                 yield batch
                 batch = []
@@ -181,7 +152,7 @@ def compute(under: Agency | None = None, params: index.Params | None = None, *, 
                     if key:
                         jur = key.split("|")[1]
                         jurisdictions.add(int(jur) if jur else None)
-    found = list(index.findings(
+    found = list(scoring.findings(
         corpus, min_score=STORE_FLOOR if min_score is None else min_score,
         progress=(lambda n: progress("clause", n)) if progress else None, jurisdictions=jurisdictions,
     ))
@@ -192,7 +163,7 @@ def build_corpus(nodes: dict, rows, params: index.Params, *, workers: int = 1, p
     """Analyse (id, agency id, kind, ref, text[, agency name]) rows — ordered by agency — into a Corpus."""
     corpus = index.Corpus(nodes, params)
     current = None
-    for sid, aid, kind, clauses in _analysed(rows, workers):
+    for sid, aid, kind, clauses in _analysed(rows, workers, nodes):
         if aid != current:
             if current is not None:
                 corpus.finish_agency(current)
@@ -241,23 +212,24 @@ def _explanations(found: list) -> tuple[dict, dict]:
 
 
 def display_terms(ids, terms: dict, limit: int) -> list[str]:
-    """Term texts for display: bi-grams first-class; a syllable shown only when no shown bi-gram
-    contains it."""
-    words = [terms[t] for t in ids if t in terms]
-    bigram_syllables = {syl for w in words if " " in w for syl in w.split()}
-    out = [w for w in words if " " in w or w not in bigram_syllables]
+    """Term texts for display, weightiest first; a word is not repeated when a shown phrase
+    contains it ("an toàn thực phẩm" hides "thực phẩm")."""
+    words = list(dict.fromkeys(terms[t] for t in ids if t in terms))
+    padded = [f" {w} " for w in words]
+    out = [w for w in words if not any(f" {w} " in p and p != f" {w} " for p in padded)]
     return out[:limit]
 
 
-def _pair_json(p: index.MandatePair, mandates: dict, terms: dict) -> dict:
+def _pair_json(p: scoring.MandatePair, mandates: dict, terms: dict) -> dict:
+    shown = display_terms(p.terms, terms, 12)
+
     def side(mid, clause):
         m = mandates.get(mid, {"ref": "", "text": "", "kind": ""})
-        return {"id": mid, "ref": m["ref"], "kind": m["kind"], "text": m["text"], "clause": clause}
+        return {"id": mid, "ref": m["ref"], "kind": m["kind"], "text": m["text"], "clause": clause,
+                "marks": explain.marks(clause, shown), "textMarks": explain.marks(m["text"], shown)}
 
-    return {
-        "a": side(p.a, p.texts[0]), "b": side(p.b, p.texts[1]), "score": round(float(p.score), 4),
-        "terms": display_terms(p.terms, terms, 12),
-    }
+    return {"a": side(p.a, p.texts[0]), "b": side(p.b, p.texts[1]), "score": round(float(p.score), 4),
+            "terms": shown, "core": bool(p.core)}
 
 
 def detect(under: Agency | None = None, params: index.Params | None = None, *, workers: int = 1, progress=None,
@@ -279,70 +251,66 @@ def detect(under: Agency | None = None, params: index.Params | None = None, *, w
     return run
 
 
-def _store(run: OverlapRun, computed: Computed) -> dict:
-    found = computed.findings
-    nodes, fps = computed.nodes, computed.fingerprints
-    mandates, terms = _explanations(found)
-    in_scope = set(nodes)
-    jurs = computed.jurisdictions
+def _existing(run: OverlapRun, computed: Computed) -> dict:
+    """{(agency a id, agency b id): finding} of the stored findings this run covers."""
+    nodes, jurs = computed.nodes, computed.jurisdictions
 
     def covered(a_id, b_id):
-        if a_id not in in_scope or b_id not in in_scope:
+        if a_id not in nodes or b_id not in nodes:
             return False
         return jurs is None or nodes[a_id].jurisdiction in jurs or nodes[b_id].jurisdiction in jurs
 
-    existing = {}
     q = Q()
     if run.under_id is not None:
         from orgchart.structure.tree import subtree_q
 
         q = subtree_q(run.under, today(), "agency_a__") & subtree_q(run.under, today(), "agency_b__")
-    for f in OverlapFinding.objects.filter(q).iterator(chunk_size=2000):
-        if covered(f.agency_a_id, f.agency_b_id):
-            existing[(f.agency_a_id, f.agency_b_id)] = f
-    to_create, to_update = [], []
+    return {(f.agency_a_id, f.agency_b_id): f for f in OverlapFinding.objects.filter(q).iterator(chunk_size=2000)
+            if covered(f.agency_a_id, f.agency_b_id)}
+
+
+def _refresh(f: OverlapFinding, data: dict, counts: dict) -> bool:
+    """Apply a re-found pair's data to its stored finding; False when nothing changed. A review
+    whose fingerprint no longer matches returns the pair to `new` (its history keeps the review)."""
+    reopen = f.status != OverlapStatus.NEW and f.review_fingerprint != data["fingerprint"]
+    if not reopen and all(getattr(f, k) == v for k, v in data.items() if k != "run"):
+        counts["kept"] += 1  # nothing changed: no write, no history row
+        return False
+    for k, v in data.items():
+        setattr(f, k, v)
+    if reopen:
+        f.status, f.reviewer, f.note, f.reviewed_at, f.review_fingerprint = OverlapStatus.NEW, None, "", None, ""
+        f._change_reason = "Nhiệm vụ của một trong hai cơ quan đã thay đổi sau lần rà soát: trở lại trạng thái mới"
+        counts["reopened"] += 1
+    else:
+        f._change_reason = "Rà soát lại"
+        counts["kept"] += 1
+    return True
+
+
+def _store(run: OverlapRun, computed: Computed) -> dict:
+    mandates, terms = _explanations(computed.findings)
+    existing = _existing(run, computed)
+    jurs = computed.jurisdictions
+    to_create, to_update, seen = [], [], set()
     counts = {"statements": computed.corpus.n_statements, "clauses": computed.corpus.n_clauses,
-              "agencies": len(nodes), "found": 0, "new": 0, "kept": 0, "reopened": 0, "stale": 0,
+              "agencies": len(computed.nodes), "found": 0, "new": 0, "kept": 0, "reopened": 0, "stale": 0,
               "jurisdictions_scored": "all" if jurs is None else len(jurs)}
-    seen = set()
-    for pf in found:
-        key = (pf.a, pf.b)
-        seen.add(key)
+    for pf in computed.findings:
+        seen.add((pf.a, pf.b))
         counts["found"] += 1
-        fp = pair_fingerprint(fps, pf.a, pf.b)
-        data = {
-            "score": float(pf.score),
-            "shared_terms": display_terms(pf.terms, terms, 20),
-            "mandate_pairs": [_pair_json(p, mandates, terms) for p in pf.pairs],
-            "fingerprint": fp, "active": True, "run": run,
-        }
-        f = existing.get(key)
+        data = {"score": float(pf.score), "shared_terms": display_terms(pf.terms, terms, 20),
+                "mandate_pairs": [_pair_json(p, mandates, terms) for p in pf.pairs],
+                "fingerprint": pair_fingerprint(computed.fingerprints, pf.a, pf.b), "active": True, "run": run}
+        f = existing.get((pf.a, pf.b))
         if f is None:
             to_create.append(OverlapFinding(agency_a_id=pf.a, agency_b_id=pf.b, **data))
             counts["new"] += 1
-            continue
-        reopen = f.status != OverlapStatus.NEW and f.review_fingerprint != fp
-        if not reopen and all(getattr(f, k) == v for k, v in data.items() if k != "run"):
-            counts["kept"] += 1  # nothing changed: no write, no history row
-            continue
-        for k, v in data.items():
-            setattr(f, k, v)
-        if reopen:
-            f.status = OverlapStatus.NEW
-            f.reviewer = None
-            f.note = ""
-            f.reviewed_at = None
-            f.review_fingerprint = ""
-            f._change_reason = "Nhiệm vụ của một trong hai cơ quan đã thay đổi sau lần rà soát: trở lại trạng thái mới"
-            counts["reopened"] += 1
-        else:
-            f._change_reason = "Rà soát lại"
-            counts["kept"] += 1
-        to_update.append(f)
+        elif _refresh(f, data, counts):
+            to_update.append(f)
     for key, f in existing.items():
         if key not in seen and f.active:
-            f.active = False
-            f.run = run
+            f.active, f.run = False, run
             f._change_reason = "Không còn phát hiện ở lần rà soát này"
             to_update.append(f)
             counts["stale"] += 1

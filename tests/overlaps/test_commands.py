@@ -69,3 +69,24 @@ def test_evaluate_rejects_bad_labels(province, tmp_path):
     unknown.write_text("agency_a,agency_b,label\nXX.A,XX.B,none\n", encoding="utf-8")
     with pytest.raises(CommandError, match="XX.A"):
         call_command("evaluate_overlaps", str(unknown))
+
+
+def test_evaluate_development_set(db):
+    """The development set (tests/overlaps/data/dev: the demo's 2025 mergers, a paraphrase
+    province and its copy, other text versions): scored in memory, F1 ≥ 0.95, no parent–child,
+    no cross-province pair, and the false pairs come with their shared words."""
+    out = StringIO()
+    call_command("evaluate_overlaps", "--dataset", str(DATA / "dev"), "--on", "2026-12-05", stdout=out)
+    text = out.getvalue()
+    f1 = float(text.split("F1=")[1].split()[0])
+    assert f1 >= 0.95, text
+    assert "Cặp cấp trên–cấp dưới bị báo: 0; cặp khác phạm vi tài phán bị báo: 0" in text
+    out = StringIO()
+    call_command("evaluate_overlaps", "--dataset", str(DATA / "dev"), "--threshold", "0.1", "--on", "2026-12-05",
+                 stdout=out)
+    assert "Dương tính giả" in out.getvalue() and "[" in out.getvalue().split("Dương tính giả")[1]
+
+
+def test_evaluate_needs_labels_or_dataset(db):
+    with pytest.raises(CommandError):
+        call_command("evaluate_overlaps")

@@ -1,7 +1,7 @@
 """Detection on the development province and on cases built for the rule (RULES.md §5)."""
 import datetime as dt
 
-from orgchart.overlaps import evaluate, index, services
+from orgchart.overlaps import evaluate, index, scoring, services
 from orgchart.structure.models import Agency, Mandate
 
 from .conftest import labels, load_province
@@ -92,9 +92,9 @@ def test_exclusion_is_negative_evidence_not_a_match():
         w = counts.astype(index.np.float32)
         return ids, w / index.np.linalg.norm(w)
 
-    score, _ = index.clause_pair_score(ci, cj, row(ci), row(cj), idf, index.Params())
+    score, _ = scoring.clause_pair_score(ci, cj, row(ci), row(cj), idf, index.Params())
     plain = index.analyse_statement("quảng cáo")[0]
-    full, _ = index.clause_pair_score(plain, cj, row(plain), row(cj), idf, index.Params())
+    full, _ = scoring.clause_pair_score(plain, cj, row(plain), row(cj), idf, index.Params())
     assert score < full * 0.5
 
 
@@ -132,8 +132,8 @@ def test_second_province_other_text_versions(db):
     from .conftest import DATA, load_csv_province
 
     load_province("TM")
-    load_csv_province("province2")
-    report = evaluate.evaluate(evaluate.read_labels(DATA / "province2" / "labels.csv"), index.DEFAULT_THRESHOLD)
+    load_csv_province("dev/province2")
+    report = evaluate.evaluate(evaluate.read_labels(DATA / "dev" / "province2" / "labels.csv"), index.DEFAULT_THRESHOLD)
     assert report.f1 >= 0.8, evaluate.format_report(report)
     assert report.lineage_reported == [] and report.cross_jurisdiction_reported == []
     found = pairs_by_code(services.compute())

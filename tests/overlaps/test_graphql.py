@@ -94,3 +94,20 @@ def test_query_count_does_not_grow_with_results(province, gql, make_token, djang
     with django_assert_max_num_queries(12):
         _, body = gql(Q, {"minScore": 0.0, "first": 5000}, token)
     assert len(body["data"]["overlaps"]) > 5
+
+
+def test_overlaps_explain_the_match(province, gql, make_token):
+    """The matched clauses carry the shared words' positions and the pair says why it ranks there."""
+    q = """{ overlaps(first: 3) { score sharedTerms why
+      mandatePairs { core terms a { clause marks { start end } text textMarks { start end } }
+                     b { clause marks { start end } } } } }"""
+    status, body = gql(q, {}, make_token("auditor"))
+    assert status == 200 and "errors" not in body, body
+    top = body["data"]["overlaps"][0]
+    assert top["why"].startswith("Điểm ") and "ngưỡng" in top["why"]
+    pair = top["mandatePairs"][0]
+    for side in (pair["a"], pair["b"]):
+        assert side["marks"], side
+        marked = {side["clause"][m["start"]:m["end"]].lower() for m in side["marks"]}
+        assert marked <= {t.lower() for t in pair["terms"]}
+    assert pair["a"]["textMarks"]

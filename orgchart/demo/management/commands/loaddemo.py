@@ -22,6 +22,7 @@ class Command(BaseCommand):
 
         if if_empty and Agency.objects.exists():
             self.stdout.write("Đã có dữ liệu, bỏ qua nạp dữ liệu minh họa (demo data skipped: database not empty).")
+            self._overlaps(progress, only_if_missing=True)
             return
         missing = [k for k in KINDS if not (dir / f"{k}.csv").is_file()]
         if missing:
@@ -43,3 +44,18 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(
             f"Đã nạp dữ liệu minh họa: tạo mới {created}, cập nhật {updated}, "
             f"không đổi {sum(s.unchanged for s in totals.values())}."))
+        self._overlaps(progress)
+
+    def _overlaps(self, progress, only_if_missing=False):
+        """Overlap findings for the demo (RULES §5): computed once, then re-run incrementally —
+        nothing changed, nothing written; reviews are kept (detect_overlaps). With
+        `only_if_missing` (a database that was not empty: `make run`), only when no run exists."""
+        from django.core.management import call_command
+
+        try:
+            from orgchart.overlaps.models import OverlapRun
+        except ImportError:
+            return
+        if only_if_missing and OverlapRun.objects.filter(finished_at__isnull=False).exists():
+            return
+        call_command("detect_overlaps", no_progress=not progress, stdout=self.stdout, stderr=self.stderr)

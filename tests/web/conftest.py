@@ -95,13 +95,3 @@ def role_client(client, django_user_model):
         return client
 
     return make
-
-
-@pytest.fixture(autouse=True)
-def _fresh_search_cache():
-    """Each test rolls its data back, so the per-process folded-name cache must not outlive it."""
-    from orgchart.web import selectors
-
-    selectors._folded_cache.clear()
-    yield
-    selectors._folded_cache.clear()

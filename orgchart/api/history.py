@@ -2,7 +2,8 @@
 
 Reads django-simple-history rows of the record (and, for an official, of their assignments,
 ratings, disciplines, succession plans and separations; for an agency, of its mandates and
-positions), newest first. Personal records need a role and, for a scoped token, the official in scope."""
+positions), newest first. `overlap` (code "A~B") is the history of one overlap finding: each
+detection and review with who, when, status, note (the evidence fields are left out). Personal records need a role and, for a scoped token, the official in scope."""
 import graphene
 
 from orgchart.accounts.permissions import Actor
@@ -46,10 +47,27 @@ def _kinds():
         "agency": (Agency, ("mandates", "positions", "links"), False),
         "position": (JobPosition, ("assignments", "links"), False),
         "official": (Official, ("assignments", "ratings", "disciplines", "succession_plans", "separations"), True),
+        "overlap": (None, (), False),
     }
 
 
-def _entries(model_name, records):
+# An overlap finding's history shows its review and detection state, not the (long) evidence.
+OVERLAP_FIELDS = ("status", "note", "reviewer", "reviewed_at", "active", "score")
+
+
+def _find(kind: str, model, code: str):
+    """The record named by `code`; an overlap pair is "A~B" (the two agency codes, any order)."""
+    if kind != "overlap":
+        return model.objects.filter(code=code).first()
+    from orgchart.overlaps.services import find
+
+    parts = [p for p in code.split("~") if p.strip()]
+    if len(parts) != 2:
+        raise Invalid("code of an overlap: the two agency codes joined by '~', e.g. 'KH.CT~KH.YT'")
+    return find(parts[0].strip(), parts[1].strip())
+
+
+def _entries(model_name, records, fields=None):
     """Records ordered by (object id, date): each record's predecessor is the one before it."""
     out = []
     last_of: dict = {}
@@ -58,13 +76,14 @@ def _entries(model_name, records):
         last_of[rec.id] = rec
         changes = []
         if prev is not None:
-            delta = rec.diff_against(prev)
+            delta = rec.diff_against(prev, included_fields=list(fields) if fields else None)
             changes = [FieldChangeType(field=c.field, old=_s(c.old), new=_s(c.new)) for c in delta.changes]
         elif rec.history_type == "+":
             changes = [
                 FieldChangeType(field=f.attname, old=None, new=_s(getattr(rec, f.attname)))
                 for f in rec.instance_type._meta.concrete_fields
                 if f.attname not in ("id",) and getattr(rec, f.attname, None) not in (None, "")
+                and (not fields or f.name in fields)
             ]
         out.append(
             HistoryEntryType(
@@ -83,8 +102,10 @@ def _s(value):
 
 class Query(graphene.ObjectType):
     history = graphene.List(
-        graphene.NonNull(HistoryEntryType), kind=graphene.String(required=True, description="agency | position | official"),
-        code=graphene.String(required=True), first=graphene.Int(description="newest first; default 200, ≤ 5000"),
+        graphene.NonNull(HistoryEntryType),
+        kind=graphene.String(required=True, description="agency | position | official | overlap"),
+        code=graphene.String(required=True, description="the record's code; for an overlap finding the two agency "
+                             "codes joined by '~' (any order), e.g. 'KH.CT~KH.YT.ATTP'"), first=graphene.Int(description="newest first; default 200, ≤ 5000"),
         description="Audit trail of a record and its dependent records: who changed what, when, before/after.",
     )
 
@@ -95,12 +116,13 @@ class Query(graphene.ObjectType):
             raise Invalid(f"kind must be one of {', '.join(kinds)}")
         limit = check_list_limit(first, default=200)
         model, related, personal = kinds[kind]
-        obj = model.objects.filter(code=code).first()
+        obj = _find(kind, model, code)
         if obj is None:
             raise NotFound(f"không tìm thấy {kind} '{code}'")
         if personal and not actor.can_read_official(obj):
             raise Forbidden()
-        entries = _entries(kind, obj.history.select_related("history_user").order_by("history_date"))
+        entries = _entries(kind, obj.history.select_related("history_user").order_by("history_date"),
+                           OVERLAP_FIELDS if kind == "overlap" else None)
         for name in related:
             manager = getattr(obj, name)
             rel_model, fk = manager.model, manager.field.attname

@@ -5,11 +5,12 @@ from orgchart.api import history
 from orgchart.eligibility import graphql as eligibility
 from orgchart.overlaps import graphql as overlaps
 from orgchart.personnel import graphql as personnel
+from orgchart.positions import graphql as positions
 from orgchart.restructuring import graphql as restructuring
 from orgchart.staffing import graphql as staffing
 from orgchart.structure import graphql as structure
 
-DOMAINS = [structure, personnel, eligibility, staffing, restructuring, overlaps]
+DOMAINS = [structure, positions, personnel, eligibility, staffing, restructuring, overlaps]
 
 
 class Query(*(d.Query for d in DOMAINS), history.Query, graphene.ObjectType):

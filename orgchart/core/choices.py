@@ -155,6 +155,17 @@ class Severity(models.TextChoices):
     WARNING = "warning", "Cảnh báo"
 
 
+class ChangeKind(models.TextChoices):
+    """Kinds of a structural change event (CONTRACT §2 change_events)."""
+
+    ESTABLISH = "establish", "Thành lập"
+    MERGE = "merge", "Hợp nhất, sáp nhập"
+    SPLIT = "split", "Chia, tách"
+    MOVE = "move", "Chuyển trực thuộc"
+    DISSOLVE = "dissolve", "Giải thể"
+    RENAME = "rename", "Đổi tên"
+
+
 class OverlapStatus(models.TextChoices):
     NEW = "new", "Mới"
     CONFIRMED = "confirmed", "Xác nhận chồng chéo"

@@ -4,10 +4,11 @@ import unicodedata
 
 
 def fold(value: str | None) -> str:
-    """NFD, strip combining marks, đ→d, lower-case, collapse spaces."""
+    """Lower-case, NFD, strip combining marks, đ→d, collapse spaces (the same for NFC and NFD
+    spellings: both decompose to the same characters before the marks are stripped)."""
     if not value:
         return ""
-    s = unicodedata.normalize("NFD", value.replace("đ", "d").replace("Đ", "D"))
+    s = unicodedata.normalize("NFD", unicodedata.normalize("NFC", str(value)).lower().replace("đ", "d"))
     s = "".join(ch for ch in s if unicodedata.category(ch) != "Mn")
     return re.sub(r"\s+", " ", s).strip().lower()
 

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from django.db import connection, transaction
 from django.db.models import Max
 
+from orgchart.core.search import search_key
 from orgchart.personnel.models import Assignment, Discipline, Official, Rating, Separation, SuccessionPlan
 from orgchart.positions.models import JobPosition, PositionLink
 from orgchart.staffing.models import Quota, ReductionTarget
@@ -30,7 +31,8 @@ AS_OF = dt.date(2026, 7, 1)
 QUOTA_YEARS = range(2021, 2027)
 SEPARATED_SHARE = 0.05
 
-T_AGENCY = [*"id code name short_name kind level parent agency_class established_on dissolved_on legal_basis".split(),
+T_AGENCY = [*"id code name short_name kind level parent agency_class established_on dissolved_on legal_basis "
+            "search_key".split(),
             *tree.NODE_FIELDS]  # today's tree storage, computed by the tree's backend (tree.forest_values)
 TABLES = {
     "agency": (Agency, T_AGENCY),
@@ -40,7 +42,7 @@ TABLES = {
                                "min_political_theory min_state_mgmt min_years_experience requires_succession_plan quota").split()),
     "positionlink": (PositionLink, ["position", "agency", "valid_from", "valid_to", "change_event"]),
     "official": (Official, ("id code full_name birth_date gender staff_type rank_code rank_since education_level "
-                            "education_field political_theory state_mgmt hired_on health_ok youngest_child_born_on").split()),
+                            "education_field political_theory state_mgmt hired_on health_ok youngest_child_born_on search_key").split()),
     "assignment": (Assignment, ["official", "position", "kind", "start_on", "end_on", "decision_no", "override_reason",
                                 "change_event"]),
     "rating": (Rating, ["official", "year", "rating"]),
@@ -155,7 +157,7 @@ class Generator:
         for n in nodes:
             pid = abase + n.parent if n.parent is not None else None
             out["agency"].append((abase + n.idx, n.code, n.name, n.short_name, n.kind, n.level, pid, n.agency_class,
-                                  None, None, "", *self.tree_values[n.idx]))
+                                  None, None, "", search_key(n.name, n.code), *self.tree_values[n.idx]))
             out["agencylink"].append((abase + n.idx, pid, None, None, None))
             for r, kind, text, sectors, basis in mandate_gen.for_agency(n, where, rng):
                 out["mandate"].append((abase + n.idx, r, kind, text, mandate_gen.text_key(kind, text), sectors, basis, None, None))
@@ -279,7 +281,7 @@ class Generator:
             ):
                 out["target"].append((abase + n.idx, 2022, 2026, 2021, 5, "civil_servant"))
                 out["target"].append((abase + n.idx, 2022, 2026, 2021, 10, "public_employee"))
-        out["official"] = people.officials
+        out["official"] = [row + (search_key(row[2], row[1]),) for row in people.officials]  # core.search
         out["assignment"] = people.assignments
         out["rating"] = people.ratings
         out["discipline"] = people.disciplines

@@ -3,7 +3,7 @@
     .venv/bin/python -m orgchart.demo.generate [--seed N] [--out DIR]
     .venv/bin/python manage.py generate_demo
 
-Writes the eleven CONTRACT §2 files as UTF-8 CSV into fixtures/demo/ plus README.md listing
+Writes the twelve CONTRACT §2 files as UTF-8 CSV into fixtures/demo/ plus README.md listing
 the planted cases. Pure Python (random.Random(seed)); no database needed. Same seed → the same
 bytes.
 """
@@ -18,6 +18,8 @@ from pathlib import Path
 from orgchart.demo import spec as S
 from orgchart.demo.build import build
 from orgchart.demo.careers import KEEP_FROM, TODAY, Careers
+from orgchart.demo.lineage import COLUMNS as LINEAGE_COLUMNS
+from orgchart.demo.lineage import change_events
 from orgchart.demo.mandates import generated_function, real_mandates
 from orgchart.demo.plants import find_natural, plant
 
@@ -42,6 +44,7 @@ COLUMNS = {
     "separations": ["official_code", "separated_on", "reason", "reduction_criterion"],
     "quotas": ["agency_code", "year", "kind", "amount", "decision_no"],
     "reduction_targets": ["agency_code", "period_start", "period_end", "baseline_year", "percent", "kind"],
+    "change_events": LINEAGE_COLUMNS,
 }
 # Import order (dependencies first); file name = KIND.csv.
 KINDS = list(COLUMNS)
@@ -124,11 +127,19 @@ def generate(seed: int = SEED) -> tuple[dict[str, list[dict]], list[tuple[str, s
         {"agency_code": S.P, "period_start": 2022, "period_end": 2026, "baseline_year": 2021, "percent": 10,
          "kind": "public_employee"},
     ]
+    tables["change_events"] = _change_events(b)
     resolved = []
     for code, subject, text, check in notes:
         resolved.append((code, subject["code"] if isinstance(subject, dict) else subject, text,
                          f"{check[0]} → {check[1]}" if check else ""))
     return tables, resolved
+
+
+def _change_events(b) -> list[dict]:
+    """The 2025 mergers as change_events rows (codes in sorted lists, as the export writes them)."""
+    names = {a["code"]: a["name"] for a in b.agencies}
+    return [r | {"sources": sorted(r["sources"]), "targets": sorted(r["targets"])}
+            for r in sorted(change_events(names), key=lambda r: r["code"])]
 
 
 def _mandates(b) -> list[dict]:

@@ -262,9 +262,7 @@ def run(official: OfficialFacts, history: HistoryFacts, position: PositionFacts,
         if f is not None:
             findings.append(f)
             violations += f.severity == VIOLATION
-    hired = official.hired_on
-    key = (violations > 0, len(findings) - violations, hired is None, hired or dt.date.max, official.code)
-    return Result(official, findings, key)
+    return Result(official, findings, (violations > 0, violations, len(findings) - violations, official.code))
 
 
 def check(official: Official | int, position: JobPosition | int, action: str, on_date: dt.date) -> Result:
@@ -282,20 +280,31 @@ def check(official: Official | int, position: JobPosition | int, action: str, on
 
 
 def rank_key(result: Result):
-    """Eligible first, then fewest warnings, then seniority (earliest hired_on), then code."""
+    """CONTRACT §4: eligible first, then fewer violations, then fewer warnings, then official code."""
     if result.key:
         return result.key
-    o = result.official
-    return (not result.eligible, len(result.warnings), o.hired_on is None, o.hired_on or dt.date.max, o.code)
+    v = len(result.violations)
+    return (v > 0, v, len(result.findings) - v, result.official.code)
+
+
+def can_be_candidate(official: OfficialFacts, history: HistoryFacts, on_date: dt.date) -> bool:
+    """Officials retired (onDate after the retirement date) or separated on onDate are never
+    candidates (CONTRACT §4)."""
+    rd = official.retirement_date
+    if rd is not None and on_date > rd:
+        return False
+    return not any(d <= on_date for d in history.separations)
 
 
 def candidates(position: JobPosition | int, action: str, on_date: dt.date, officials) -> list[Result]:
-    """Check every official of the pool (a queryset) and rank them (a fixed number of queries)."""
+    """Check every official of the pool (a queryset) who can be a candidate on `on_date` and
+    rank them by `rank_key` (a fixed number of queries)."""
     pid = getattr(position, "pk", position)
     side = PositionSide([pid])
     pf = side.facts(pid, on_date)
     rules = rules_for(pf, action)
-    results = [run(o, h, pf, action, on_date, rules) for o, h in load_officials(officials).values()]
+    results = [run(o, h, pf, action, on_date, rules) for o, h in load_officials(officials).values()
+               if can_be_candidate(o, h, on_date)]
     results.sort(key=rank_key)
     return results
 

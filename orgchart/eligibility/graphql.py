@@ -174,8 +174,8 @@ class Query(graphene.ObjectType):
         on_date=graphene.Date(),
         first=graphene.Int(description="mặc định 100, tối đa 5000"),
         under=graphene.String(description="chỉ xét cán bộ đang giữ vị trí trong cơ quan này và cấp dưới"),
-        description="Cán bộ trong phạm vi của người hỏi (chưa nghỉ việc), xếp: đủ điều kiện trước, ít cảnh báo "
-        "hơn, thâm niên (ngày vào công tác sớm hơn).",
+        description="Officials in the caller's scope who can be candidates on onDate (never retired or separated "
+        "then), eligible first, then fewer violations, then fewer warnings, then official code.",
     )
     appointment_violations = graphene.List(
         graphene.NonNull(AppointmentViolationType),

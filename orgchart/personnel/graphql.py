@@ -4,16 +4,16 @@ caller may not see resolves to null with a `forbidden` error (CONTRACT §3)."""
 from collections import defaultdict
 
 import graphene
-from django.db.models import Q
 
 from orgchart.api.cohort import attach, cohort_of, load_grouped
 from orgchart.api.errors import Forbidden, NotFound
-from orgchart.api.fields import CountedConnection, actor, day_or_today, paginate, require_role
+from orgchart.api.fields import actor, day_or_today, require_role
 from orgchart.core.choices import Role
 from orgchart.eligibility.calendar import remaining_months, retirement_date
 
 from .models import Assignment, Official
-from .selectors import covering_q, holding_q
+from .pagination import LazyConnection, paginate_both
+from .selectors import covering_q, officials_on
 
 
 def _visible_ids(members, day, info):
@@ -235,7 +235,7 @@ def covering_q_match(a: Assignment, day) -> bool:
     return a.start_on <= day and (a.end_on is None or a.end_on >= day)
 
 
-class OfficialConnection(CountedConnection):
+class OfficialConnection(LazyConnection):
     class Meta:
         node = OfficialType
 
@@ -243,9 +243,13 @@ class OfficialConnection(CountedConnection):
 class Query(graphene.ObjectType):
     official = graphene.Field(OfficialType, code=graphene.String(required=True), description="One official by code")
     officials = graphene.ConnectionField(
-        OfficialConnection, under=graphene.String(), search=graphene.String(), on_date=graphene.Date(),
-        description="Officials holding a primary post on onDate (under an agency's subtree); needs a role, "
-        "limited to the scope of a scoped token.",
+        OfficialConnection, under=graphene.String(description="holders of a primary post in this agency's subtree on onDate"),
+        search=graphene.String(description="every word is the prefix of a word of the name or the code; case and "
+                               "diacritics ignored ('nguyen van q' finds 'Nguyễn Văn Quang')"),
+        on_date=graphene.Date(description="the date of `under` and of a scoped token's subtree (default today)"),
+        description="Officials by code; needs a role. Without `under`: every recorded official (for a scoped token, "
+        "those holding a primary post inside the scope on onDate); with `under`: those holding a primary post in that "
+        "subtree on onDate. Relay connection: first/after or last/before.",
     )
 
     def resolve_official(root, info, code):
@@ -254,25 +258,20 @@ class Query(graphene.ObjectType):
             raise NotFound(f"không tìm thấy cán bộ có mã '{code}'")
         return official
 
-    def resolve_officials(root, info, first=None, after=None, under=None, search=None, on_date=None, **kwargs):
+    def resolve_officials(root, info, first=None, after=None, last=None, before=None, under=None, search=None,
+                          on_date=None, **kwargs):
         from orgchart.structure import tree
         from orgchart.structure.graphql import get_agency
 
         a = require_role(info)
         day = day_or_today(on_date)
-        holding = Assignment.objects.filter(holding_q(day))
-        if under:
-            from orgchart.positions.selectors import agency_of_positions_q
-
-            root_agency = get_agency(under)
-            holding = holding.filter(agency_of_positions_q(tree.subtree_ids(root_agency.pk, day), day))
+        qs = officials_on(day, agency_ids=tree.subtree_expr(get_agency(under), day, False) if under else None,
+                          search=search)
         scope_ids = a.scoped_agency_ids() if a.role != Role.AUDITOR else None
         if scope_ids is not None:
-            holding = holding.filter(holding_q(day)).filter(position__agency_id__in=scope_ids)
-        qs = Official.objects.filter(pk__in=holding.values("official_id"))
-        if search:
-            qs = qs.filter(Q(code__icontains=search) | Q(full_name__icontains=search))
-        return paginate(OfficialConnection, qs.order_by("code"), first, after, decorate=lambda items: attach(items, day))
+            qs = qs.filter(pk__in=officials_on(day, agency_ids=scope_ids).values("pk"))
+        return paginate_both(OfficialConnection, qs, first, after, last, before,
+                             decorate=lambda items: attach(items, day))
 
 
 class Mutation(graphene.ObjectType):

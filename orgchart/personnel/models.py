@@ -14,6 +14,7 @@ from orgchart.core.choices import (
     values_q,
 )
 from orgchart.core.history import audited
+from orgchart.core.search import SearchKeyField
 
 
 class Official(models.Model):
@@ -33,7 +34,8 @@ class Official(models.Model):
     hired_on = models.DateField("ngày vào công tác", null=True, blank=True)
     health_ok = models.BooleanField("đủ sức khỏe", null=True, blank=True)
     youngest_child_born_on = models.DateField("ngày sinh con nhỏ nhất", null=True, blank=True)
-    history = audited()
+    search_key = SearchKeyField("khóa tìm kiếm", sources=("full_name", "code"))
+    history = audited(excluded_fields=["search_key"])
 
     class Meta:
         verbose_name = "cán bộ, công chức, viên chức"

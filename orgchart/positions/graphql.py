@@ -3,7 +3,7 @@ holders' names need a role."""
 import graphene
 
 from orgchart.api.cohort import attach, load_grouped
-from orgchart.api.fields import actor
+from orgchart.api.fields import actor, day_or_today
 from orgchart.core.text import split_list
 
 from . import selectors
@@ -71,3 +71,24 @@ class PositionType(graphene.ObjectType):
         if not actor(info).can_read_personal:
             raise Forbidden()
         return [a.official for a in load_grouped(p, "holders", _holders, [])]
+
+
+class Query(graphene.ObjectType):
+    position = graphene.Field(
+        PositionType, code=graphene.String(required=True), on_date=graphene.Date(),
+        description="One job position by code as on onDate (default today): standards, quota, filled, the agency it "
+        "belonged to then, holders (holders need a role).",
+    )
+
+    def resolve_position(root, info, code, on_date=None):
+        from orgchart.api.errors import NotFound
+
+        day = day_or_today(on_date)
+        p = selectors.position_on(code, day)
+        if p is None:
+            raise NotFound(f"không tìm thấy vị trí việc làm có mã '{code}'")
+        return attach([p], day)[0]
+
+
+class Mutation(graphene.ObjectType):
+    pass

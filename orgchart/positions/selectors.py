@@ -77,3 +77,12 @@ def headcounts(agency_ids, day: dt.date) -> dict[int, int]:
         holding = holding.annotate(agency_on_day=tree.position_agency(day, "position_id", "position__agency_id"))
     rows = holding.values("agency_on_day").annotate(n=Count("official_id", distinct=True)).values_list("agency_on_day", "n")
     return dict(rows)
+
+
+def position_on(code: str, day: dt.date) -> JobPosition | None:
+    """One position by code as on `day`: with `filled_on_day` (its holders then) and, on another
+    date than today's tree, `agency_id_on_date` (the agency it belonged to then). One query."""
+    qs = JobPosition.objects.filter(code=code).annotate(filled_on_day=filled_subquery(day))
+    if not tree.is_current(day):
+        qs = qs.annotate(agency_id_on_date=tree.position_agency(day, "pk", "agency_id"))
+    return qs.first()

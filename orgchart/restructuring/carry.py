@@ -5,7 +5,7 @@ import datetime as dt
 
 from django.db.models import Q
 
-from orgchart.core.choices import LeadershipRole
+from orgchart.core.choices import NON_HOLDING_KINDS, AssignmentKind, LeadershipRole, PositionCategory
 from orgchart.overlaps.text import normalize
 from orgchart.personnel.models import Assignment
 from orgchart.positions.models import JobPosition
@@ -22,10 +22,12 @@ def positions_on(agency: Agency, day: dt.date) -> list[int]:
 
 def carry(source: Agency, target: Agency, day: dt.date, ev: ChangeEvent, *, end_heads: bool, log: dict):
     """From `day` on, `source`'s positions (with their holders), children, mandates and quotas
-    belong to `target`; `source` is dissolved on `day`."""
+    belong to `target`; `source` is dissolved on `day`. With `end_heads`, the source's head
+    becomes a deputy of the target (RULES §3: nobody is left without a post)."""
+    own_deputies = [pid for pid, _a, role in tree.positions_of([target.pk], day) if role == LeadershipRole.DEPUTY]
     pids = _carry_positions(source, target, day, ev, log)
     if end_heads:
-        end_heads_of(pids, day, ev, log)
+        heads_become_deputies(pids, target, own_deputies, day, ev, log)
     kids = [k for ks in tree.children_on([source.pk], day).values() for k in ks]
     tree.set_parents([k.pk for k in kids], target.pk, valid_from=day, change_event=ev)
     log["children"] += [{"code": k.code, "from": source.code, "to": target.code} for k in kids]
@@ -47,20 +49,59 @@ def _carry_positions(source: Agency, target: Agency, day: dt.date, ev: ChangeEve
     return pids
 
 
-def end_heads_of(pids: list[int], day: dt.date, ev: ChangeEvent, log: dict):
-    """Open assignments of the head positions among `pids` end the day before `day`."""
+def heads_become_deputies(pids: list[int], target: Agency, deputies: list[int], day: dt.date, ev: ChangeEvent,
+                          log: dict):
+    """RULES §3: the open assignments of the head positions among `pids` end on day − 1 (with
+    `change_event`); from `day` each official who held one on day − 1 holds a deputy post of
+    `target` — its first deputy position among `deputies` (by code), created when it has none —
+    whose quota gains a seat per official (kind `transfer`, same end as the head term)."""
     ending = Assignment.objects.select_for_update().filter(
         Q(end_on__isnull=True) | Q(end_on__gte=day), position_id__in=pids, start_on__lt=day,
         position__leadership_role=LeadershipRole.HEAD,
-    ).select_related("official", "position")
+    ).select_related("official", "position").order_by("official__code", "pk")
+    movers = {}
     for a in ending:
         log["assignments_ended"].append({
             "official": a.official.code, "position": a.position.code, "start_on": a.start_on.isoformat(),
             "end_on_before": a.end_on and a.end_on.isoformat(),
         })
+        if a.kind not in NON_HOLDING_KINDS:
+            movers.setdefault(a.official_id, (a.official, a.position, a.end_on))
         a.end_on = day - ONE_DAY
         a.change_event = ev
         a.save()
+    if not movers:
+        return
+    deputy = _deputy_post(target, deputies, day, ev, seats=len(movers), log=log, carried=set(pids))
+    for official, head, end_on in movers.values():
+        Assignment.objects.create(official=official, position=deputy, kind=AssignmentKind.TRANSFER, start_on=day,
+                                  end_on=end_on, decision_no=ev.decision_no or "")
+        log["heads_reassigned"].append({"official": official.code, "from": head.code, "to": deputy.code})
+
+
+def _deputy_post(target: Agency, deputies: list[int], day: dt.date, ev: ChangeEvent, *, seats: int,
+                 log: dict, carried: set[int]) -> JobPosition:
+    """The target's deputy position that receives `seats` former heads (its quota grows); a new
+    one named after the target's own head position when it has none."""
+    post = JobPosition.objects.select_for_update().filter(pk__in=deputies).order_by("code").first()
+    if post is None:
+        heads = [pid for pid, _a, role in tree.positions_of([target.pk], day) if role == LeadershipRole.HEAD]
+        own = [pid for pid in heads if pid not in carried] or heads
+        head = JobPosition.objects.filter(pk__in=own).order_by("code").first()
+        code, n = f"{target.code}.PHO", 1
+        while JobPosition.objects.filter(code=code).exists():
+            n += 1
+            code = f"{target.code}.PHO{n}"
+        post = JobPosition.objects.create(
+            code=code, agency=target, title=f"Phó {head.title}" if head else "Cấp phó của người đứng đầu",
+            category=PositionCategory.LEADERSHIP, leadership_role=LeadershipRole.DEPUTY, quota=0,
+        )
+        tree.set_positions_agency([post.pk], target, valid_from=day, change_event=ev)
+        log["positions_created"].append(post.code)
+    if post.quota is not None:
+        post.quota += seats
+        post.save()
+    return post
 
 
 def _carry_quotas(source: Agency, target: Agency, day: dt.date, ev: ChangeEvent, log: dict):

@@ -18,7 +18,7 @@ from orgchart.core.dates import today
 from orgchart.structure.models import Agency, ChangeEvent
 
 from . import selectors
-from .graphql_types import ChangeEventType, LineageType, at_date, lineage_steps
+from .graphql_types import ChangeEventType, LineageType, StructureCountsType, at_date, lineage_steps
 from .mutations import Mutation
 
 __all__ = ["Query", "Mutation"]
@@ -36,6 +36,11 @@ class Query(graphene.ObjectType):
     )
     lineage = graphene.Field(LineageType, code=graphene.String(required=True),
                              description="Which units became this one, and where its duties went.")
+    structure_counts = graphene.Field(
+        StructureCountsType, required=True, under=graphene.String(required=True), on_date=graphene.Date(),
+        description="Focal points, direct units and intermediate layers below `under` on onDate (RULES.md §4.1). "
+                    "Public: counts of units.",
+    )
 
     def resolve_structure_findings(root, info, under=None, on_date=None):
         day = day_or_today(on_date)
@@ -57,6 +62,13 @@ class Query(graphene.ObjectType):
         if kind and kind not in ChangeEvent.Kind.values:
             raise Invalid(f"kind: unknown value '{kind}'")
         return list(selectors.change_events(agency, kind)[:first])
+
+    def resolve_structure_counts(root, info, under, on_date=None):
+        from orgchart.structure.graphql import get_agency
+
+        from .counts import structure_counts
+
+        return structure_counts(get_agency(under), day_or_today(on_date)).as_dict()
 
     def resolve_lineage(root, info, code):
         agency = Agency.objects.filter(code=code).first()

@@ -44,6 +44,16 @@ def _pair(key):
     return graphene.Field(CountPairType, required=True, resolver=resolve)
 
 
+class HeadReassignedType(graphene.ObjectType):
+    class Meta:
+        name = "HeadReassigned"
+        description = "RULES §3: the head of an absorbed or dissolved agency holds a deputy post of the receiving one."
+
+    official_code = graphene.String(required=True)
+    from_position = graphene.String(required=True, description="the head position held until the day before")
+    to_position = graphene.String(required=True, description="the deputy position held from the effective date")
+
+
 class ImpactType(graphene.ObjectType):
     class Meta:
         name = "RestructuringImpact"
@@ -52,6 +62,7 @@ class ImpactType(graphene.ObjectType):
 
     day = graphene.Date(required=True)
     focal_points = _pair("focal_points")
+    direct_units = _pair("direct_units")
     intermediate_layers = _pair("intermediate_layers")
     single_child_layers = _pair("single_child_layers")
     leadership_posts = _pair("leadership_posts")
@@ -65,6 +76,7 @@ class ImpactType(graphene.ObjectType):
     positions_moved = graphene.List(graphene.NonNull(graphene.String), required=True)
     positions_without_holders = graphene.List(graphene.NonNull(graphene.String), required=True)
     quotas_moved = graphene.List(graphene.NonNull(QuotaMoveType), required=True)
+    heads_reassigned = graphene.List(graphene.NonNull(HeadReassignedType), required=True)
     findings_appeared = graphene.List(graphene.NonNull(FindingType), required=True)
     findings_disappeared = graphene.List(graphene.NonNull(FindingType), required=True)
     findings_changed = graphene.List(graphene.NonNull(FindingType), required=True,
@@ -98,6 +110,10 @@ class ImpactType(graphene.ObjectType):
         return [{"from_code": q["from"], "to_code": q["to"], **{k: q[k] for k in ("year", "kind", "amount", "target_before", "target_after")}}
                 for q in i["quotas_moved"]]
 
+    def resolve_heads_reassigned(i, info):
+        return [{"official_code": h["official"], "from_position": h["from"], "to_position": h["to"]}
+                for h in i.get("heads_reassigned", [])]
+
     def resolve_findings_appeared(i, info):
         return i["findings_appeared"]
 
@@ -117,13 +133,37 @@ class ImpactType(graphene.ObjectType):
         return i
 
 
+class KindCountType(graphene.ObjectType):
+    class Meta:
+        name = "KindCount"
+
+    kind = graphene.String(required=True, description="agency kind (GLOSSARY)")
+    count = graphene.Int(required=True)
+
+
+class StructureCountsType(graphene.ObjectType):
+    class Meta:
+        name = "StructureCounts"
+        description = ("RULES.md §4.1 over the active agencies strictly below `under` on onDate (the same "
+                       "definitions as the before/after figures of a restructuring impact).")
+
+    focal_points = graphene.Int(required=True, description="đầu mối: active agencies strictly below `under`")
+    direct_units = graphene.Int(required=True, description="active children of `under`")
+    intermediate_layers = graphene.Int(
+        required=True, description="cấp trung gian: agencies two or more levels below `under` with an active child")
+    by_kind = graphene.List(graphene.NonNull(KindCountType), required=True, description="focal points per kind")
+
+
 class ChangeEventType(graphene.ObjectType):
     class Meta:
         name = "ChangeEvent"
         description = "A structural change (W3C ORG ChangeEvent): originals → results from effectiveOn."
 
     id = graphene.ID(required=True)
+    code = graphene.String(required=True, description="natural key (CONTRACT §2 change_events)")
     kind = graphene.String(required=True, description="establish | merge | split | move | dissolve | rename")
+    imported = graphene.Boolean(required=True, description="recorded history from the change_events import (lineage "
+                                "only) rather than a restructuring operation")
     effective_on = graphene.Date(required=True, description="first day of the new state")
     decision_no = graphene.String()
     legal_basis = graphene.String()

@@ -2,7 +2,9 @@
 involved, measured on the effective date before and after the change.
 
 `snapshot(roots, day)` measures the active subtrees of `roots` (the parents of the agencies
-involved) with a fixed number of queries per root; `report(before, after, *outcomes)` compares
+involved) with a fixed number of queries per root — focal points, direct units and
+intermediate layers by the definition of `structureCounts` (RULES §4.1, `counts.count`), summed
+over the roots; `report(before, after, *outcomes)` compares
 two snapshots and adds what the operations carried (positions, quotas, mandates, leaders).
 """
 import datetime as dt
@@ -43,12 +45,14 @@ def snapshot(roots: list[int], day: dt.date) -> dict:
     category = dict(JobPosition.objects.filter(pk__in=pids).values_list("pk", "category"))
     held = Counter(Assignment.objects.filter(holding_q(day), position_id__in=pids).values_list("position_id", flat=True))
     leadership = [pid for pid in pids if category.get(pid) == PositionCategory.LEADERSHIP]
+    counts = _counts(roots, agencies)
     return {
         "day": day.isoformat(),
         "agencies": {agencies[a].code for a in units},
-        "focal_points": len(units),
-        "focal_points_by_kind": dict(Counter(agencies[a].kind for a in units)),
-        "intermediate_layers": sum(1 for a in units if facts[a].active_children >= 1),
+        "focal_points": counts.focal_points,
+        "focal_points_by_kind": counts.by_kind,
+        "direct_units": counts.direct_units,
+        "intermediate_layers": counts.intermediate_layers,
         "single_child_layers": sum(1 for a in units if facts[a].active_children == 1),
         "leadership_posts": len(leadership),
         "leadership_filled": sum(1 for pid in leadership if held.get(pid)),
@@ -58,6 +62,19 @@ def snapshot(roots: list[int], day: dt.date) -> dict:
         "positions_without_holders": sorted(pos_rows[p] for p in pids if not held.get(p)),
         "findings": findings,
     }
+
+
+def _counts(roots: list[int], agencies: dict):
+    """RULES §4.1 figures (restructuring.counts, the definition of structureCounts) summed over
+    the roots of the impact scope."""
+    from .counts import StructureCounts, count
+
+    parent_of = {pk: a.parent_on_date for pk, a in agencies.items()}
+    kind_of = {pk: a.kind for pk, a in agencies.items()}
+    total = StructureCounts()
+    for r in roots:
+        total = total.add(count(r, parent_of, kind_of))
+    return total
 
 
 def _key(f):
@@ -71,15 +88,7 @@ def report(before: dict, after: dict, *outcomes) -> dict:
 
     b_keys, a_keys = {_key(f) for f in before["findings"]}, {_key(f) for f in after["findings"]}
     b_msg = {_key(f): f["message"] for f in before["findings"]}
-    carried = {"positions": [], "quotas": [], "mandates": [], "assignments_ended": [], "children": [], "created": []}
-    days = []
-    for o in outcomes:
-        ev = getattr(o, "change_event", None)
-        if ev is None:
-            continue
-        days.append(ev.effective_on)
-        for k in carried:
-            carried[k] += (ev.details or {}).get(k, [])
+    carried, days = _carried(outcomes)
     day = max(days) if days else dt.date.fromisoformat(after["day"])
     moved_codes = {p["code"] for p in carried["positions"]}
     officials = set(
@@ -95,6 +104,7 @@ def report(before: dict, after: dict, *outcomes) -> dict:
         "day": after["day"],
         "focal_points": pair("focal_points"),
         "focal_points_by_kind": pair("focal_points_by_kind"),
+        "direct_units": pair("direct_units"),
         "intermediate_layers": pair("intermediate_layers"),
         "single_child_layers": pair("single_child_layers"),
         "leadership_posts": pair("leadership_posts"),
@@ -113,6 +123,8 @@ def report(before: dict, after: dict, *outcomes) -> dict:
         "duplicate_mandates": [m for m in carried["mandates"] if m.get("duplicate_of") is not None],
         "mandates_ended": [m for m in carried["mandates"] if m.get("to") is None],
         "assignments_ended": carried["assignments_ended"],
+        "heads_reassigned": carried["heads_reassigned"],
+        "positions_created": carried["positions_created"],
         "children_moved": carried["children"],
         "agencies_created": carried["created"],
         "agencies_removed": sorted(before["agencies"] - after["agencies"]),
@@ -121,6 +133,22 @@ def report(before: dict, after: dict, *outcomes) -> dict:
         "findings_disappeared": [f for f in before["findings"] if _key(f) not in a_keys],
         "findings_changed": [f for f in after["findings"] if _key(f) in b_keys and f["message"] != b_msg[_key(f)]],
     }
+
+
+def _carried(outcomes) -> tuple[dict, list]:
+    """What the operations' change events carried (positions, quotas, mandates, leaders…) and
+    their effective dates."""
+    from .operation import new_log
+
+    carried, days = new_log(), []
+    for o in outcomes:
+        ev = getattr(o, "change_event", None)
+        if ev is None:
+            continue
+        days.append(ev.effective_on)
+        for k in carried:
+            carried[k] += (ev.details or {}).get(k, [])
+    return carried, days
 
 
 def _holders_under(codes, day: dt.date) -> set[str]:

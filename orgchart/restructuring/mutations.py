@@ -122,7 +122,9 @@ class MoveAgency(graphene.Mutation):
 class MergeAgencies(graphene.Mutation):
     """Hợp nhất/sáp nhập: from effectiveOn the sources are dissolved and their positions (same codes, with
     holders), children, mandates (duplicates detected) and quotas (years ≥ effectiveOn's) belong to the
-    target; the sources' heads' assignments end the day before (the target keeps its leaders)."""
+    target; the target keeps its leaders and each source's head holds a deputy post of the target from
+    effectiveOn (its first deputy position by code gains a seat; created when it has none): RULES §3,
+    nobody is left without a post."""
 
     class Arguments:
         input = MergeAgenciesInput(required=True)
@@ -152,8 +154,9 @@ class SplitAgency(graphene.Mutation):
 
 
 class DissolveAgency(graphene.Mutation):
-    """Giải thể: refused (conflict) while positions, holders or active children remain, unless destinationCode
-    receives them."""
+    """Giải thể: destinationCode receives the staff (positions with their holders, children, mandates, quotas;
+    the head becomes a deputy of the destination). Without it the dissolution is refused (conflict) while
+    the agency has holders on or after effectiveOn or active children; its vacant positions stay with it."""
 
     class Arguments:
         input = DissolveAgencyInput(required=True)

@@ -69,7 +69,8 @@ def brief(a: Agency) -> dict:
 
 
 def new_log() -> dict:
-    return {"positions": [], "children": [], "mandates": [], "quotas": [], "assignments_ended": [], "created": []}
+    return {"positions": [], "children": [], "mandates": [], "quotas": [], "assignments_ended": [], "created": [],
+            "heads_reassigned": [], "positions_created": []}
 
 
 # --- running ---------------------------------------------------------------------------------

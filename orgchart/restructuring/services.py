@@ -14,12 +14,19 @@ Every operation:
   hold today; a change dated in the future stays scheduled (`ChangeEvent.applied` False) until
   `manage.py apply_scheduled_changes` runs on or after its date.
 
-Leadership after a merge (or a dissolution into a destination): the destination keeps its own
-leaders; the open assignments of the absorbed agencies' **head** positions end on
-effective_on − 1 with `Assignment.change_event` set (staffing reads it for RED-LEADER-RESTRUCT).
-Merging into a new agency keeps the head of the first source (its position becomes the new
-agency's head) and ends the other sources' heads. Deputies keep their posts: the merged-bodies
-allowance of RULES §4 covers the extra deputies for 5 years.
+Nobody is left without a post (RULES §3). After a merge (or a dissolution into a destination)
+the destination keeps its own leaders; the open assignments of the absorbed agencies' **head**
+positions end on effective_on − 1 (`Assignment.change_event` set) and from effective_on each
+former head holds a **deputy** post of the receiving agency (its first deputy position by code,
+created when it has none; the position's quota gains a seat per former head; assignment kind
+`transfer`). Merging into a new agency keeps the head of the first source (its position becomes
+the new agency's head); the other sources' heads become its deputies. Every other holder keeps
+their position, which moves to the receiving agency; deputies keep theirs (the merged-bodies
+allowance of RULES §4 covers the extra deputies for 5 years). A dissolution without a
+receiving agency (`destination_code`) is refused (`conflict`) while the agency has holders on
+or after the date or active children; its acting/concurrent/secondment assignments end the day
+before, its vacant positions stay with it. The former leaders are RED-LEADER-RESTRUCT
+candidates while they hold no post of the same role or higher (staffing.criteria).
 """
 import datetime as dt
 
@@ -27,7 +34,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from orgchart.core import memo
-from orgchart.core.choices import AgencyKind
+from orgchart.core.choices import NON_HOLDING_KINDS, AgencyKind
 from orgchart.core.dates import today
 from orgchart.core.errors import DomainError
 from orgchart.personnel.models import Assignment
@@ -172,27 +179,35 @@ def merge_agencies(source_codes, effective_on, *, target_code=None, new_code=Non
 
 
 # --- dissolve --------------------------------------------------------------------------------
-def _require_empty(a: Agency, day: dt.date):
-    """A dissolution without a destination is refused while positions, holders or active
-    children remain."""
+def _require_empty(a: Agency, day: dt.date) -> list[Assignment]:
+    """RULES §3: a dissolution without a receiving agency is refused (`conflict`) while the
+    agency has holders on or after the date (nobody may be left without a post) or active
+    children. Returns its other open assignments (acting, concurrent, secondment), which end."""
     pids = positions_on(a, day)
-    holders = Assignment.objects.filter(
-        Q(end_on__isnull=True) | Q(end_on__gte=day), position_id__in=pids,
-    ).values_list("official__code", flat=True).distinct()
+    open_ = Assignment.objects.select_for_update().filter(Q(end_on__isnull=True) | Q(end_on__gte=day),
+                                                           position_id__in=pids).select_related("official", "position")
+    held = sorted({x.official.code for x in open_ if x.kind not in NON_HOLDING_KINDS or x.start_on >= day})
     kids = [k.code for ks in tree.children_on([a.pk], day).values() for k in ks]
     problems = []
-    if pids:
-        problems.append(f"{len(pids)} vị trí việc làm")
-    held = list(holders[:20])
     if held:
-        problems.append(f"người đang giữ vị trí ({', '.join(held)})")
+        problems.append(f"người đang giữ vị trí ({', '.join(held[:20])})")
     if kids:
         problems.append(f"đơn vị trực thuộc đang hoạt động ({', '.join(kids[:20])})")
     if problems:
         raise DomainError(
             f"Không thể giải thể '{a.code}' khi còn " + "; ".join(problems)
-            + ": hãy chuyển đi trước hoặc chỉ định cơ quan nhận", "conflict", "code",
+            + ": cần chỉ định cơ quan tiếp nhận hoặc chuyển đi trước", "conflict", "destination_code",
         )
+    return [x for x in open_ if x.kind in NON_HOLDING_KINDS]
+
+
+def _end_side_posts(assignments: list[Assignment], day: dt.date, ev: ChangeEvent, log: dict):
+    """Acting, concurrent and secondment assignments in a dissolved agency end the day before."""
+    for x in assignments:
+        log["assignments_ended"].append({"official": x.official.code, "position": x.position.code,
+                                         "start_on": x.start_on.isoformat(), "end_on_before": x.end_on and x.end_on.isoformat()})
+        x.end_on, x.change_event = day - ONE_DAY, ev
+        x.save()
 
 
 def _check_destination(a: Agency, d: Agency, day: dt.date):
@@ -218,14 +233,12 @@ def dissolve_agency(code, effective_on, *, destination_code=None, decision_no=""
         a, d = holder["a"], holder["d"]
         require_active(a, day - ONE_DAY, "code", "còn hoạt động")
         require_active(a, day, "code", "còn hoạt động")
-        if d is None:
-            _require_empty(a, day)
-        else:
-            _check_destination(a, d, day)
         log = new_log()
+        side_posts = _require_empty(a, day) if d is None else _check_destination(a, d, day)
         ev = new_event(ChangeEvent.Kind.DISSOLVE, day, decision_no, legal_basis, user)
         ev.originals.add(a)
         if d is None:
+            _end_side_posts(side_posts, day, ev, log)
             end_mandates(a, day, log)
             dissolve_row(a, day)
         else:

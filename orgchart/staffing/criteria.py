@@ -28,6 +28,19 @@ def is_exempt(gender: str, youngest_child_born_on: dt.date | None, on: dt.date) 
     return add_months(youngest_child_born_on, legal.value("exempt_child_months", on)) > on
 
 
+def exemption(gender: str, youngest_child_born_on: dt.date | None, on: dt.date) -> Finding | None:
+    """RED-EXEMPT-CHILD: why an official who meets a criterion is not reduced (is_exempt); a
+    `warning` like the criteria (it informs, the agency decides nothing on it)."""
+    if not is_exempt(gender, youngest_child_born_on, on):
+        return None
+    months = legal.value("exempt_child_months", on)
+    r = legal.rule("RED-EXEMPT-CHILD", on)
+    return Finding("RED-EXEMPT-CHILD", WARNING, str(r.value).format(
+        months=months, born=youngest_child_born_on.strftime("%d/%m/%Y"),
+        until=add_months(youngest_child_born_on, months).strftime("%d/%m/%Y"),
+    ), r.citation)
+
+
 def regime(retirement: dt.date | None, on: dt.date) -> str:
     """early_retirement when on + 24 months ≤ retirement date ≤ on + 60 months (both bounds
     inclusive: at least a full 2 and at most a full 5 years remain), else leave_service."""
@@ -80,9 +93,18 @@ def over_quota(positions, holders: dict[int, int], on: dt.date) -> Finding | Non
     return None
 
 
-def leader_restructured(ended_codes: list[str], holds_leadership: bool, year: int, on: dt.date) -> Finding | None:
-    """RED-LEADER-RESTRUCT: a leadership assignment ended in Y by a merge/split/dissolve change
-    event, and no leadership position held on the reference date."""
-    if ended_codes and not holds_leadership:
-        return _make("RED-LEADER-RESTRUCT", on, position=", ".join(sorted(ended_codes)), year=year)
-    return None
+def leader_restructured(former: list, held_role: str | None, on: dt.date) -> Finding | None:
+    """RED-LEADER-RESTRUCT: a head or deputy post held the day before a recorded restructuring
+    dissolved or absorbed its agency (within the window, see `restructured`), and no post of the
+    same leadership role or higher held on the reference date (head > deputy > none)."""
+    from .restructured import rank
+
+    lost = [p for p in former if rank(held_role) < rank(p.role)]
+    if not lost:
+        return None
+    lost.sort(key=lambda p: (-rank(p.role), p.effective_on, p.position_code))
+    roles = {"head": "người đứng đầu", "deputy": "cấp phó"}
+    posts = "; ".join(f"{roles[p.role]} {p.agency_name} ({p.position_code}) đến ngày "
+                      f"{p.effective_on - dt.timedelta(days=1):%d/%m/%Y}" for p in lost)
+    now = roles.get(held_role or "", "không giữ chức vụ lãnh đạo")
+    return _make("RED-LEADER-RESTRUCT", on, posts=posts, now=now)

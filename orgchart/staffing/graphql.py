@@ -96,6 +96,11 @@ class ReductionCandidateType(graphene.ObjectType):
 
     official = graphene.Field(OFFICIAL_TYPE, required=True)
     criteria = graphene.List(graphene.NonNull(FindingType), required=True)
+    exempt = graphene.Boolean(required=True, description="meets a criterion but may not be reduced (see exemptions)")
+    exemptions = graphene.List(
+        graphene.NonNull(FindingType), required=True,
+        description="why the official is not reduced: RED-EXEMPT-CHILD (NĐ 154/2025 Đ2 k2); empty when not exempt",
+    )
     regime = graphene.String(required=True, description="early_retirement (24–60 months to retirement) | leave_service")
     retirement_date = graphene.Date()
     position_codes = graphene.List(graphene.NonNull(graphene.String), required=True)
@@ -201,6 +206,10 @@ class Query(graphene.ObjectType):
     reduction_candidates = graphene.List(
         graphene.NonNull(ReductionCandidateType), agency_code=graphene.String(required=True),
         year=graphene.Int(required=True),
+        include_exempt=graphene.Boolean(
+            default_value=False,
+            description="also list the officials who meet a criterion but are exempt (exempt: true, with exemptions)",
+        ),
         description=(
             "Officials meeting a reduction criterion (RULES.md §3), by official code. Needs a role; a scoped token "
             "sees the candidates inside its scope (an agency outside and not above the scope is forbidden). Regime "
@@ -226,10 +235,10 @@ class Query(graphene.ObjectType):
             attach([s.agency for s in items], items[0].reference_date)
         return [_summary_dict(s) for s in items]
 
-    def resolve_reduction_candidates(root, info, agency_code, year):
+    def resolve_reduction_candidates(root, info, agency_code, year, include_exempt=False):
         year = _year(year)
         agency = _agency(agency_code)
-        cands = visible_candidates(require_role(info), agency, year)
+        cands = visible_candidates(require_role(info), agency, year, bool(include_exempt))
         if cands is None:
             raise Forbidden()
         if cands:
@@ -237,7 +246,7 @@ class Query(graphene.ObjectType):
         return [
             {
                 "official": c.official, "regime": c.regime, "retirement_date": c.retirement_date,
-                "criteria": c.criteria,
+                "criteria": c.criteria, "exempt": c.exempt, "exemptions": c.exemptions,
                 "position_codes": [p.code for p in c.positions], "agency_codes": [a.code for a in c.agencies],
             }
             for c in cands

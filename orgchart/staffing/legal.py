@@ -23,6 +23,12 @@ def LegalRule(key, value, citation, valid_from=None, valid_to=None, note="") -> 
 _ROWS = (
     # Exemption: a woman raising a child younger than 36 months is never reduced.
     LegalRule("exempt_child_months", 36, "NĐ 154/2025/NĐ-CP Đ2 k2"),
+    LegalRule(
+        "RED-EXEMPT-CHILD",
+        "Nữ đang nuôi con dưới {months} tháng tuổi (con nhỏ nhất sinh ngày {born}): không thực hiện tinh giản; "
+        "hết miễn trừ từ ngày {until}",
+        "NĐ 154/2025/NĐ-CP Đ2 k2",
+    ),
     # Regime: early retirement when the time left to retirement is at least 24 and at most 60
     # months ("thấp hơn tối thiểu đủ 2 năm, tối đa đủ 5 năm"), both bounds inclusive.
     LegalRule("early_retirement_min_months", 24, "NĐ 154/2025/NĐ-CP; NĐ 178/2024/NĐ-CP sđ NĐ 67/2025/NĐ-CP"),
@@ -41,9 +47,12 @@ _ROWS = (
     ),
     LegalRule(
         "RED-LEADER-RESTRUCT",
-        "Thôi giữ chức vụ lãnh đạo {position} năm {year} do sắp xếp tổ chức bộ máy và không còn giữ chức vụ lãnh đạo",
+        "Giữ chức vụ {posts}, khi cơ quan bị giải thể hoặc hợp nhất do sắp xếp tổ chức bộ máy; "
+        "nay không giữ chức vụ tương đương hoặc cao hơn (hiện: {now})",
         "NĐ 154/2025 Đ2 k1 điểm b, c",
     ),
+    # RED-LEADER-RESTRUCT looks back this many years from the reference date.
+    LegalRule("leader_restruct_years", 5, "NĐ 178/2024/NĐ-CP sđ NĐ 67/2025/NĐ-CP"),
     # Anchor reduction targets (percent of the baseline year's quota).
     LegalRule(
         "target_nq39", {"percent": Decimal("10"), "baseline_year": 2015, "period": (2015, 2021), "kind": ""},

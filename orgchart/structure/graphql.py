@@ -137,8 +137,10 @@ class Query(graphene.ObjectType):
     )
     agencies = graphene.ConnectionField(
         AgencyConnection, under=graphene.String(), level=graphene.String(), kind=graphene.String(),
-        search=graphene.String(), on_date=graphene.Date(),
-        description="Agencies active on onDate; `under` = that agency and its whole subtree; search in code/name.",
+        search=graphene.String(description="every word is the prefix of a word of the name or the code; case and "
+                               "diacritics ignored ('so tai chinh' finds 'Sở Tài chính')"),
+        on_date=graphene.Date(),
+        description="Agencies active on onDate, by code; `under` = that agency and its whole subtree.",
     )
 
     def resolve_agency(root, info, code, on_date=None):

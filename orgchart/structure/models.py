@@ -7,9 +7,10 @@ an agency on any date comes from `AgencyLink` interval rows; see `orgchart.struc
 from django.conf import settings
 from django.db import models
 
-from orgchart.core.choices import AgencyClass, AgencyKind, AgencyLevel, MandateKind, values_q
+from orgchart.core.choices import AgencyClass, AgencyKind, AgencyLevel, ChangeKind, MandateKind, values_q
 from orgchart.core.history import audited
 from orgchart.core.models import Interval
+from orgchart.core.search import SearchKeyField
 
 from .tree import NODE_FIELDS, Node
 
@@ -28,7 +29,8 @@ class Agency(Node):
     established_on = models.DateField("ngày thành lập", null=True, blank=True)
     dissolved_on = models.DateField("ngày giải thể (ngày đầu không còn)", null=True, blank=True)
     legal_basis = models.TextField("căn cứ pháp lý", blank=True, default="")
-    history = audited(excluded_fields=list(NODE_FIELDS))
+    search_key = SearchKeyField("khóa tìm kiếm", sources=("name", "code"))
+    history = audited(excluded_fields=[*NODE_FIELDS, "search_key"])
 
     class Meta:
         verbose_name = "cơ quan, đơn vị"
@@ -126,19 +128,14 @@ class Mandate(Interval):
         return hashlib.sha256(f"{kind}\x00{text}".encode()).hexdigest()
 
 
-class ChangeKind(models.TextChoices):
-    ESTABLISH = "establish", "Thành lập"
-    MERGE = "merge", "Hợp nhất, sáp nhập"
-    SPLIT = "split", "Chia, tách"
-    MOVE = "move", "Chuyển trực thuộc"
-    DISSOLVE = "dissolve", "Giải thể"
-    RENAME = "rename", "Đổi tên"
-
-
 class ChangeEvent(models.Model):
     """A structural change (W3C ORG ChangeEvent): originals → results on an effective date."""
 
     Kind = ChangeKind
+    code = models.CharField(
+        "mã sự kiện", max_length=64, unique=True, blank=True,
+        help_text="natural key of the change_events import; given automatically (KIND-YYYYMMDD-N) when left empty",
+    )
     kind = models.CharField("loại thay đổi", max_length=16, choices=Kind.choices)
     effective_on = models.DateField("ngày hiệu lực (ngày đầu trạng thái mới)")
     decision_no = models.CharField("số quyết định", max_length=100, blank=True, default="")
@@ -148,6 +145,10 @@ class ChangeEvent(models.Model):
     results = models.ManyToManyField(Agency, related_name="changes_as_result", blank=True)
     details = models.JSONField("chi tiết (trước/sau)", default=dict, blank=True)
     applied = models.BooleanField("đã áp dụng vào cây hiện tại", default=False)
+    imported = models.BooleanField(
+        "nhập từ dữ liệu lịch sử", default=False,
+        help_text="recorded by the change_events import (lineage only); false: made by a restructuring operation",
+    )
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
     created_at = models.DateTimeField(auto_now_add=True)
     history = audited()
@@ -162,3 +163,18 @@ class ChangeEvent(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.effective_on} {self.decision_no}"
+
+    def save(self, *args, **kwargs):
+        if not self.code:
+            self.code = self.next_code(self.kind, self.effective_on)
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def next_code(cls, kind: str, effective_on) -> str:
+        """The first free code KIND-YYYYMMDD-N (e.g. MERGE-20250701-1)."""
+        prefix = f"{str(kind).upper()}-{effective_on:%Y%m%d}-"
+        taken = set(cls.objects.filter(code__startswith=prefix).values_list("code", flat=True))
+        n = len(taken) + 1
+        while f"{prefix}{n}" in taken:
+            n += 1
+        return f"{prefix}{n}"

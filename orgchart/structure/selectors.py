@@ -2,7 +2,7 @@
 import datetime as dt
 from collections import defaultdict
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
 from . import tree
 from .models import Agency, Mandate
@@ -16,9 +16,8 @@ def agencies_on(day: dt.date, under: Agency | None = None, level=None, kind=None
         qs = qs.filter(level=level)
     if kind:
         qs = qs.filter(kind=kind)
-    if search:
-        s = search.strip()
-        qs = qs.filter(Q(code__icontains=s) | Q(name__icontains=s) | Q(short_name__icontains=s))
+    if search and search.strip():
+        qs = qs.filter(search_key__words=search)  # word prefixes of name or code (core.search)
     return qs.order_by("code")
 
 

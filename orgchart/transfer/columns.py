@@ -6,12 +6,13 @@ from dataclasses import dataclass, field
 from django.db import models
 
 from orgchart.core import choices as C
-from orgchart.core.text import fold
+from orgchart.core.text import fold, split_list
 
 from . import parsing as P
 
 # Column types: str (short text), text (long text), enum, date, bool, int, year, decimal,
-# list (`;`-separated), ref (a code of another row: agency/official/position), period.
+# list (`;`-separated), ref (a code of another row: agency/official/position), refs (a `;`
+# list of such codes: a many-to-many relation), period.
 REF_MODELS = {
     "agency": ("structure", "Agency"),
     "official": ("personnel", "Official"),
@@ -56,6 +57,10 @@ ALIASES = {
     "reason": ("lý do",),
     "amount": ("số biên chế", "biên chế"),
     "percent": ("tỷ lệ", "tỷ lệ tinh giản"),
+    "effective_on": ("ngày hiệu lực",),
+    "sources": ("cơ quan trước", "hình thành từ"),
+    "targets": ("cơ quan sau",),
+    "note": ("ghi chú",),
 }
 
 
@@ -178,6 +183,8 @@ def _parser_for(model, column: Column):
         return parse_list
     if t == "ref":
         return P.as_text  # resolved to an id by the importer
+    if t == "refs":
+        return lambda raw: split_list(P.parse_list(raw))  # codes, resolved by the importer
     if t == "period":
         from orgchart.personnel.models import parse_period
 
@@ -269,6 +276,15 @@ SPECS: dict[str, KindSpec] = {
             col("period_end", type="year", required=True), col("baseline_year", type="year", required=True),
             col("percent", type="decimal", required=True), col("kind", type="enum", choices=C.QuotaKind),
         ], ("agency_code", "period_start", "kind"), "chỉ tiêu tinh giản"),
+        # A recorded restructuring of the past: lineage between existing agencies, nothing else
+        # (importer: change_events.ChangeEventImporter).
+        KindSpec("change_events", ("structure", "ChangeEvent"), [
+            col("code", required=True), col("kind", type="enum", required=True, choices=C.ChangeKind),
+            col("effective_on", type="date", required=True),
+            col("sources", "originals", "refs", required=True, ref="agency"),
+            col("targets", "results", "refs", ref="agency"),
+            col("decision_no"), col("note", type="text"),
+        ], ("code",), "sự kiện thay đổi tổ chức"),
     ]
 }
 

@@ -15,6 +15,10 @@ TEXT_TYPES = {"str", "text", "enum", "list", "ref", "period"}
 def export_rows(kind: str, queryset=None):
     """(headers, iterator of value tuples) ordered by the natural key."""
     spec = get_spec(kind)
+    if kind == "change_events":
+        from .change_events import export_rows as change_event_rows
+
+        return change_event_rows(spec, queryset)
     qs = queryset if queryset is not None else spec.model.objects.all()
     order = [spec.by_name[k].export_path for k in spec.key] + ["pk"]
     paths = [c.export_path for c in spec.columns]

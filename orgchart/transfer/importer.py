@@ -18,6 +18,7 @@ from django.apps import apps
 from django.db import DatabaseError, IntegrityError, connection, transaction
 
 from orgchart.core.history import BATCH, record_bulk_history
+from orgchart.core.search import key_field, refresh_key
 from orgchart.structure import tree
 
 from . import pgcopy
@@ -76,6 +77,8 @@ class Importer:
         self.bad_rows: set[int] = set()
         # (start, end, strict): the end may not come before (strict: on or before) the start
         self.pair = ORDERED_PAIRS.get(spec.name)
+        key = key_field(self.model)
+        self.search_attname = key.attname if key is not None else None
 
     def err(self, row, column_name, message):
         self.errors.append(RowError(row, self.header_of.get(column_name, column_name), message))
@@ -235,7 +238,8 @@ class Importer:
                     self.relinked.append(record)
                 self.changed_fields.update(changed)
                 self.updates.append((number, record))
-            self.prepare(record)
+            if self.prepare(record) and row is not None:
+                self.changed_fields.add(self.search_attname)
             if self.pair:
                 for column, message in self.check(record):
                     self.err(number, column, message)
@@ -252,8 +256,10 @@ class Importer:
                 found.setdefault(self.key_of(row.get), []).append(row)
         return found
 
-    def prepare(self, record: dict):
+    def prepare(self, record: dict) -> bool:
+        """Derived columns of a merged row; True when its search column (core.search) changed."""
         name = self.spec.name
+        key_changed = self.search_attname is not None and refresh_key(self.model, record)
         if name == "mandates":
             record["text_key"] = self.model.make_text_key(record["kind"], record["text"])
         elif name == "succession_plans":
@@ -262,6 +268,7 @@ class Importer:
             record["period_start"], record["period_end"] = parse_period(record["period"])
         elif name == "agencies" and record.get("id") is None:
             record.update(tree.blank_node_values())  # set by the rebuild after the write
+        return key_changed
 
     def check(self, record: dict):
         """Rules across columns, on the merged values: (column name, message)."""

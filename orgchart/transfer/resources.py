@@ -78,6 +78,11 @@ class SpecResource(resources.ModelResource):
         kind, text = self.fields["kind"].clean(row), self.fields["text"].clean(row)
         return qs.filter(ref="", text_key=self.spec.model.make_text_key(kind, text)).order_by("pk").first()
 
+    def before_save_instance(self, instance, row, **kwargs):
+        super().before_save_instance(instance, row, **kwargs)
+        if self.spec.name == "change_events":  # lineage recorded from data, like import_data
+            instance.imported, instance.applied = True, True
+
     def after_save_instance(self, instance, row, **kwargs):
         super().after_save_instance(instance, row, **kwargs)
         if self.spec.name == "agencies":
@@ -94,6 +99,8 @@ def _build(kind: str) -> type[SpecResource]:
     for c in spec.columns:
         if c.type == "ref":
             widget = CodeWidget(apps.get_model(*REF_MODELS[c.ref]), c)
+        elif c.type == "refs":
+            widget = widgets.ManyToManyWidget(apps.get_model(*REF_MODELS[c.ref]), separator=";", field="code")
         else:
             widget = ColumnWidget(spec, c)
         attrs[c.name] = fields.Field(attribute=c.attr, column_name=c.name, widget=widget, saves_null_values=True)

@@ -3,8 +3,9 @@ case- and diacritics-insensitive, every word of the query the prefix of a word o
 the code). Used by the pages' name fields (suggestions while typing, and the server-side
 resolution when the form is sent without picking a suggestion).
 
-The folded names are cached per process and rebuilt when the table changes (row count and
-latest audit row), so a lookup costs one or two small queries whatever the size of the data."""
+Agencies and officials go through the API's search (`core.search`; `personnel.selectors`).
+Positions have no search column yet: their folded code, title and agency name are cached per
+process and rebuilt when the table changes (row count and latest audit row)."""
 import datetime as dt
 import time
 from dataclasses import dataclass
@@ -71,19 +72,35 @@ def _search(model, fields, text: str, keep=None, limit: int = LIMIT, unique_exac
     return exact[:1] if len(exact) == 1 and unique_exact else (exact + prefix)[: limit + 1]
 
 
-def agencies(text: str, day: dt.date | None = None, limit: int = LIMIT, unique_exact=False) -> list[Agency]:
-    def active(est, dis):
-        return day is None or ((est is None or est <= day) and (dis is None or dis > day))
+def _exact_first(rows, text: str, name_attr: str, limit: int, unique_exact: bool) -> list:
+    """An exact code or name (words equal) first; with `unique_exact`, a single exact match alone."""
+    from orgchart.core.search import words as search_words
 
-    ids = _search(Agency, ("code", "name", "established_on", "dissolved_on"), text, active, limit, unique_exact)
-    found = Agency.objects.in_bulk(ids)
-    return [found[i] for i in ids if i in found]
+    q = search_words(text)
+    exact = [r for r in rows if search_words(getattr(r, name_attr)) == q or search_words(r.code) == q]
+    if unique_exact and len(exact) == 1:
+        return exact
+    return (exact + [r for r in rows if r not in exact])[: limit + 1]
+
+
+def agencies(text: str, day: dt.date | None = None, limit: int = LIMIT, unique_exact=False) -> list[Agency]:
+    """Agencies (active on `day`) whose name or code matches `text`: the API's search
+    (`core.search`, indexed on PostgreSQL)."""
+    if not words(text):
+        return []
+    qs = Agency.objects.filter(search_key__words=text)
+    if day is not None:
+        qs = qs.filter(Agency.active_q(day))
+    return _exact_first(list(qs.order_by("code")[:200]), text, "name", limit, unique_exact)
 
 
 def officials(text: str, limit: int = LIMIT, unique_exact=False) -> list[Official]:
-    ids = _search(Official, ("code", "full_name"), text, None, limit, unique_exact)
-    found = Official.objects.in_bulk(ids)
-    return [found[i] for i in ids if i in found]
+    """Officials whose name or code matches `text` (`personnel.selectors.search_officials`)."""
+    from orgchart.personnel.selectors import search_officials
+
+    if not words(text):
+        return []
+    return _exact_first(search_officials(text, limit=200), text, "full_name", limit, unique_exact)
 
 
 def positions(text: str, limit: int = LIMIT, unique_exact=False) -> list[JobPosition]:

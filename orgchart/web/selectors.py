@@ -1,14 +1,9 @@
 """Reads shaped for the web pages. Tree reads go through `orgchart.structure.tree` only, and
 every page runs a fixed number of queries whatever the size of the tree."""
 import datetime as dt
-import re
-import time
 from dataclasses import dataclass, field
 
-from django.db.models import Q
-
 from orgchart.core.choices import NON_HOLDING_KINDS
-from orgchart.core.text import fold as _fold
 from orgchart.personnel.models import Assignment, Official
 from orgchart.positions import selectors as position_selectors
 from orgchart.structure import selectors as structure_selectors
@@ -17,21 +12,6 @@ from orgchart.structure.models import Agency
 
 MAX_TREE_DEPTH = 6
 SEARCH_LIMIT = 50
-
-# `core.text.fold` per character, precomputed (ASCII and the Latin blocks, Vietnamese letters
-# included), so folding 10^5 names is a C-speed `str.translate`.
-_FOLD_TABLE = {cp: (_fold(chr(cp)) or chr(cp)) if cp >= 0xC0 else chr(cp).lower()
-               for r in ((0, 0x250), (0x1E00, 0x1F00)) for cp in range(*r)}
-_COMBINING = re.compile("[\u0300-\u036f]")
-
-
-def fold(value: str | None) -> str:
-    """Same result as `orgchart.core.text.fold`, fast for precomposed text."""
-    if not value:
-        return ""
-    if _COMBINING.search(value):
-        return _fold(value)
-    return " ".join(value.translate(_FOLD_TABLE).lower().split())
 
 
 @dataclass
@@ -153,61 +133,29 @@ def official_page(official: Official, day: dt.date) -> OfficialPage:
     )
 
 
-@dataclass
-class _FoldedAgencies:
-    key: tuple
-    built_at: float
-    rows: list  # (pk, folded code, folded name, folded short name, established_on, dissolved_on)
-
-
-_folded_cache: dict[str, _FoldedAgencies] = {}
-FOLDED_TTL_SECONDS = 300
-
-
-def _folded_agencies() -> list:
-    """Folded names of every agency, rebuilt when an agency is added, changed or deleted (the
-    latest audit-history row and the row count change) or after FOLDED_TTL_SECONDS. One query
-    when fresh, two when rebuilt."""
-    from django.db.models import Count, Max
-
-    key = tuple(Agency.history.aggregate(n=Count("history_id"), last=Max("history_id")).values())
-    key += tuple(Agency.objects.aggregate(n=Count("pk"), last=Max("pk")).values())
-    cached = _folded_cache.get("agencies")
-    if cached is not None and cached.key == key and time.monotonic() - cached.built_at < FOLDED_TTL_SECONDS:
-        return cached.rows
-    rows = [
-        (pk, fold(code), fold(name), fold(short), est, dis)
-        for pk, code, name, short, est, dis in Agency.objects.values_list(
-            "pk", "code", "name", "short_name", "established_on", "dissolved_on"
-        ).iterator(chunk_size=5000)
-    ]
-    _folded_cache["agencies"] = _FoldedAgencies(key, time.monotonic(), rows)
-    return rows
-
-
 def search_agencies(text: str, day: dt.date, include_inactive: bool = False) -> list[Agency]:
-    """Agencies active on `day` (or all, with `include_inactive`) whose code, name or short name
-    contains `text`, ignoring case and diacritics ("so tai chinh" finds "Sở Tài chính"); exact
-    matches first. A fixed number of queries: the folded names are cached per process."""
-    needle = fold(text)
-    if not needle:
+    """Agencies active on `day` (or all, with `include_inactive`) whose name or code matches
+    `text` the way the API does (core.search: every word the prefix of a word, case and
+    diacritics ignored; "so tai chinh" finds "Sở Tài chính"); an exact code first, then by code.
+    Two queries."""
+    if not text or not text.strip():
         return []
-    exact, partial = [], []
-    for pk, code, name, short, est, dis in _folded_agencies():
-        if not include_inactive and ((est is not None and est > day) or (dis is not None and dis <= day)):
-            continue
-        if needle == code or needle == name:
-            exact.append((code, pk))
-        elif needle in code or needle in name or needle in short:
-            partial.append((code, pk))
-    ids = [pk for _, pk in sorted(exact) + sorted(partial)][:SEARCH_LIMIT]
-    found = Agency.objects.in_bulk(ids)
-    result = [found[i] for i in ids if i in found]
+    qs = Agency.objects.filter(search_key__words=text)
+    if not include_inactive:
+        qs = qs.filter(Agency.active_q(day))
+    exact = list(qs.filter(code__iexact=text.strip())[:1])
+    rest = list(qs.exclude(pk__in=[a.pk for a in exact]).order_by("code")[:SEARCH_LIMIT - len(exact)])
+    result = exact + rest
     for a in result:
         a.active_on_day = a.is_active(day)
     return result
 
 
-def search_officials(text: str) -> list[Official]:
-    s = text.strip()
-    return list(Official.objects.filter(Q(code__icontains=s) | Q(full_name__icontains=s)).order_by("full_name", "code")[:SEARCH_LIMIT])
+def search_officials(text: str, actor=None) -> list[Official]:
+    """Officials whose name or code matches `text` (same rule as the API), by name; for a scoped
+    token (not an auditor) only those holding a post inside the scope today."""
+    from orgchart.core.choices import Role
+    from orgchart.personnel.selectors import search_officials as find
+
+    scope = actor.scoped_agency_ids() if actor is not None and actor.role != Role.AUDITOR else None
+    return find(text, limit=SEARCH_LIMIT, agency_ids=scope)

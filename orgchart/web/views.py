@@ -112,7 +112,7 @@ def search(request):
     text = (request.GET.get("q") or "").strip()[:100]
     include_inactive = request.GET.get("tat_ca") == "1"
     agencies = selectors.search_agencies(text, date.day, include_inactive) if text else []
-    officials = selectors.search_officials(text) if text and actor.can_read_personal else []
+    officials = selectors.search_officials(text, actor) if text and actor.can_read_personal else []
     return render(request, "web/search.html", {
         "date": date, "q": text, "agencies": agencies, "officials": officials, "include_inactive": include_inactive,
         "officials_hidden": bool(text) and not actor.can_read_personal, "limit": selectors.SEARCH_LIMIT,

@@ -30,6 +30,8 @@ ROWS = {
     "quotas": [dict(agency_code="B.NV", year=2025, kind="civil_servant", amount=40)],
     "reduction_targets": [dict(agency_code="B", period_start=2022, period_end=2026, baseline_year=2021, percent="5",
                                kind="civil_servant")],
+    "change_events": [dict(code="B.2025.1", kind="merge", effective_on="2025-03-01", sources="B.NV;B", targets="B",
+                           decision_no="1/NQ-HĐND", note="=ghi chú")],
 }
 
 

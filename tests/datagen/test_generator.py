@@ -173,3 +173,13 @@ def test_command_reports_and_reuses_a_finished_run(db):
     assert "đã được sinh đầy đủ" in err.getvalue()
     with pytest.raises(CommandError):
         call_command("generate_dataset", "--agencies", "0", stdout=out, stderr=err)
+
+
+def test_generated_rows_are_searchable(tiny):
+    """The generator writes the search column itself (COPY / multi-row INSERT bypass save())."""
+    from orgchart.core.search import search_key_mismatches, words
+
+    assert search_key_mismatches(Official) == [] and search_key_mismatches(Agency) == []
+    o = Official.objects.order_by("pk").first()
+    family, given = words(o.full_name)[0], words(o.full_name)[-1]
+    assert Official.objects.filter(search_key__words=f"{family} {given}", pk=o.pk).exists()

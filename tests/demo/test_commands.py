@@ -44,10 +44,43 @@ def _demo_behaves_as_documented(gql, token):
         res = body["data"]["checkEligibility"]
         codes = {v["code"] for v in res["violations"]} | {w["code"] for w in res["warnings"]}
         assert rule.split(" ")[0] in codes, (rule, official, action, position, codes)
+    _answers_on_the_demo(gql, token)
+    lineage = '{ lineage(code: "KH.TC") { predecessors { agency { code } changeEvent { code kind effectiveOn imported } } } }'
+    steps = gql(lineage, None, token)[1]["data"]["lineage"]["predecessors"]
+    assert [(s["agency"]["code"], s["changeEvent"]["code"], s["changeEvent"]["effectiveOn"]) for s in steps] == [
+        ("KH.KHDT", "KH.2025.KHDT", "2025-03-01")]
+    assert steps[0]["changeEvent"]["imported"] is True
+    steps = gql(lineage.replace("KH.TC", "KH"), None, token)[1]["data"]["lineage"]["predecessors"]
+    assert [s["agency"]["code"] for s in steps] == ["NT"]
     summary = 'query($a: String!, $k: String) { staffingSummary(agencyCode: $a, year: 2026, kind: $k) { onTrack } }'
     for kind in ("civil_servant", "public_employee"):
         assert gql(summary, {"a": "KH", "k": kind}, token)[1]["data"]["staffingSummary"]["onTrack"] is True
     assert gql(summary, {"a": "KH.DL", "k": "civil_servant"}, token)[1]["data"]["staffingSummary"]["onTrack"] is False
+
+
+def _answers_on_the_demo(gql, token):
+    """Issue 14 on the demo: search, candidate order, exemptions, structure counts."""
+    import unicodedata
+
+    search = 'query($s: String) { officials(search: $s, first: 50) { totalCount edges { node { code } } } }'
+    for s in ("nguyen van hoang", "NGUYỄN VĂN HOÀNG", unicodedata.normalize("NFD", "Nguyễn Văn Hoàng")):
+        codes = [e["node"]["code"] for e in gql(search, {"s": s}, token)[1]["data"]["officials"]["edges"]]
+        assert "KH00002" in codes and len(codes) >= 4, (s, codes)
+    ranked = gql('query($d: Date) { eligibleCandidates(positionCode: "KH.TC.PHO", action: FIRST_APPOINTMENT, onDate: $d,'
+                 ' first: 200) { official { code } eligible violations { code } warnings { code } } }', {"d": DAY},
+                 token)[1]["data"]["eligibleCandidates"]
+    keys = [(not r["eligible"], len(r["violations"]), len(r["warnings"]), r["official"]["code"]) for r in ranked]
+    assert keys == sorted(keys) and not any(v["code"] in ("ELIG-RETIRED", "ELIG-SEPARATED")
+                                            for r in ranked for v in r["violations"])
+    assert [v["code"] for v in ranked[0]["violations"]] == ["POS-DEPUTY-CAP"]  # blocked only by the cap
+    exempt = [c for c in gql('{ reductionCandidates(agencyCode: "KH", year: 2026, includeExempt: true) { exempt '
+                             'criteria { code } exemptions { code citation } } }', None, token)[1]["data"][
+        "reductionCandidates"] if c["exempt"]]
+    assert exempt and all(c["criteria"] and c["exemptions"][0]["code"] == "RED-EXEMPT-CHILD" for c in exempt)
+    counts = 'query($d: Date) { structureCounts(under: "KH", onDate: $d) { focalPoints directUnits intermediateLayers } }'
+    assert gql(counts, {"d": DAY}, token)[1]["data"]["structureCounts"] == {
+        "focalPoints": 137, "directUnits": 18, "intermediateLayers": 1}  # 14 sở + 4 xã/phường; Chi cục Kiểm lâm
+    assert gql(counts, {"d": "2025-06-30"}, token)[1]["data"]["structureCounts"]["directUnits"] == 15  # + thị xã
 
 
 @pytest.mark.slow
@@ -56,7 +89,7 @@ def test_loaddemo_twice_changes_nothing_and_if_empty_skips(gql, make_token):
     from orgchart.personnel.models import Assignment, Official, Rating
     from orgchart.positions.models import JobPosition
     from orgchart.staffing.models import Quota
-    from orgchart.structure.models import Agency, Mandate
+    from orgchart.structure.models import Agency, ChangeEvent, Mandate
 
     first = StringIO()
     call_command("loaddemo", stdout=first)
@@ -67,12 +100,13 @@ def test_loaddemo_twice_changes_nothing_and_if_empty_skips(gql, make_token):
     assert Assignment.objects.count() == _rows("assignments")
     assert Rating.objects.count() == _rows("ratings")
     assert Quota.objects.count() == _rows("quotas")
+    assert ChangeEvent.objects.filter(imported=True).count() == _rows("change_events") >= 9
     assert "cập nhật 0" in first.getvalue()
 
     second = StringIO()
     call_command("loaddemo", stdout=second)
     lines = [line for line in second.getvalue().splitlines() if "dòng:" in line]
-    assert len(lines) == 11
+    assert len(lines) == 12
     for line in lines:
         rows = int(re.search(r"(\d+) dòng", line).group(1))
         assert f"tạo mới 0, cập nhật 0, không đổi {rows}" in line, line

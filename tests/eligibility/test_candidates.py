@@ -20,33 +20,54 @@ def candidates(gql, token, position="DEP", action="FIRST_APPOINTMENT", first=Non
     return body
 
 
-def test_ranked_eligible_first_then_fewest_warnings_then_seniority(world, gql, make_token):
+def test_ranked_eligible_first_then_fewer_violations_then_fewer_warnings_then_code(world, gql, make_token):
     late = make_official("LATE", hired_on=dt.date(2010, 1, 1))
     early = make_official("EARLY", hired_on=dt.date(2000, 1, 1))
     warned = make_official("WARNED", hired_on=dt.date(1999, 1, 1))
     Rating.objects.filter(official=warned, year=2025).delete()  # APPT-RATING-MISSING (warning)
     barred = make_official("BARRED", hired_on=dt.date(1990, 1, 1))
     Discipline.objects.create(official=barred, form="warning", decided_on=dt.date(2025, 12, 1))
+    twice = make_official("AA-TWICE", hired_on=dt.date(1980, 1, 1), health_ok=False)  # 2 violations
+    Discipline.objects.create(official=twice, form="warning", decided_on=dt.date(2025, 12, 1))
     gone = make_official("GONE")
     Separation.objects.create(official=gone, separated_on=dt.date(2026, 1, 1), reason="resignation")
-    for o in (late, early, warned, barred, gone):
+    retired = make_official("RETIRED", birth_date=dt.date(1963, 1, 1))  # retired 2023: never a candidate
+    near = make_official("NEAR", birth_date=dt.date(1966, 1, 1))  # APPT-AGE-TERM: ranked by its violation count
+    for o in (late, early, warned, barred, twice, gone, retired, near):
         assign(o, world.cv)
     body = candidates(gql, make_token("personnel"))
     rows = body["data"]["eligibleCandidates"]
-    assert [r["official"]["code"] for r in rows] == ["EARLY", "A", "LATE", "WARNED", "BARRED"]
-    assert [r["eligible"] for r in rows] == [True, True, True, True, False]
+    assert [r["official"]["code"] for r in rows] == ["A", "EARLY", "LATE", "WARNED", "BARRED", "NEAR", "AA-TWICE"]
+    assert [r["eligible"] for r in rows] == [True, True, True, True, False, False, False]
     assert rows[3]["warnings"] == [{"code": "APPT-RATING-MISSING"}]
     assert rows[4]["violations"][0]["code"] == "APPT-DISCIPLINE" and rows[4]["violations"][0]["citation"]
-    assert rows[0]["official"]["fullName"] == "Cán bộ EARLY"
+    assert [v["code"] for v in rows[5]["violations"]] == ["APPT-AGE-TERM"]
+    assert len(rows[6]["violations"]) == 2
+    assert rows[1]["official"]["fullName"] == "Cán bộ EARLY"
     body = candidates(gql, make_token("personnel"), first=2)
-    assert [r["official"]["code"] for r in body["data"]["eligibleCandidates"]] == ["EARLY", "A"]
+    assert [r["official"]["code"] for r in body["data"]["eligibleCandidates"]] == ["A", "EARLY"]
+
+
+def test_rank_key_is_the_contract_order():
+    from orgchart.eligibility.engine import Result, rank_key
+    from orgchart.eligibility.facts import OfficialFacts
+    from orgchart.eligibility.rules import Finding
+
+    def result(code, v, w):
+        findings = [Finding(f"V{i}", "violation", "", "") for i in range(v)]
+        findings += [Finding(f"W{i}", "warning", "", "") for i in range(w)]
+        return Result(OfficialFacts(1, code), findings)
+
+    items = [result("Z", 0, 0), result("B", 1, 0), result("A", 2, 0), result("C", 0, 2), result("D", 1, 3),
+             result("E", 0, 1), result("F", 1, 1)]
+    assert [r.official.code for r in sorted(items, key=rank_key)] == ["Z", "E", "C", "B", "F", "D", "A"]
 
 
 def test_scope_limits_the_pool(world, gql, make_token):
     b = make_official("B", hired_on=dt.date(1995, 1, 1))
     assign(b, world.ocv)  # works in OTHER
     codes = [r["official"]["code"] for r in candidates(gql, make_token("personnel"))["data"]["eligibleCandidates"]]
-    assert codes == ["B", "A"]
+    assert codes == ["A", "B"]
     scoped = make_token("personnel", scope=world.dept)
     codes = [r["official"]["code"] for r in candidates(gql, scoped)["data"]["eligibleCandidates"]]
     assert codes == ["A"]

@@ -102,3 +102,40 @@ def test_resolved_after_confirmed(province):
     services.review(None, *PAIR, "confirmed")
     assert services.review(None, *PAIR, "resolved").status == "resolved"
     assert OverlapRun.objects.count() == 1
+
+
+HISTORY = """query($c: String!) { history(kind: "overlap", code: $c) { model at user action reason
+  changes { field old new } } }"""
+REVIEW = """mutation($s: String!, $n: String) { reviewOverlap(input: {agencyA: "TM.YT", agencyB: "TM.LDTBXH",
+  status: $s, note: $n}) { errors { code } } }"""
+
+
+def test_review_history_through_history_query(province, gql, make_token):
+    """history(kind: "overlap", code: "A~B"): each detection and review, who, when, status, note."""
+    services.detect()
+    token = make_token("auditor", username="kiem-toan-vien")
+    for status, note in (("confirmed", "Trùng bảo trợ xã hội"), ("resolved", "Đã phân định tại QĐ 12/2026")):
+        _, body = gql(REVIEW, {"s": status, "n": note}, token)
+        assert body["data"]["reviewOverlap"]["errors"] == [], body
+    for code in ("TM.YT~TM.LDTBXH", "TM.LDTBXH~TM.YT"):
+        _, body = gql(HISTORY, {"c": code}, token)
+        assert "errors" not in body, body
+        entries = body["data"]["history"]
+        assert [e["action"] for e in entries] == ["changed", "changed", "created"]
+        assert [e["user"] for e in entries[:2]] == ["kiem-toan-vien", "kiem-toan-vien"]
+        latest = {c["field"]: (c["old"], c["new"]) for c in entries[0]["changes"]}
+        assert latest["status"] == ("confirmed", "resolved")
+        assert latest["note"] == ("Trùng bảo trợ xã hội", "Đã phân định tại QĐ 12/2026")
+        assert entries[0]["at"] >= entries[1]["at"] >= entries[2]["at"]
+        assert not any(c["field"] in ("mandate_pairs", "shared_terms") for e in entries for c in e["changes"])
+
+
+def test_overlap_history_bad_codes(province, gql, make_token):
+    services.detect()
+    token = make_token("auditor")
+    _, body = gql(HISTORY, {"c": "TM.YT"}, token)
+    assert body["errors"][0]["extensions"]["code"] == "invalid"
+    _, body = gql(HISTORY, {"c": "TM.YT~TM.KHONG"}, token)
+    assert body["errors"][0]["extensions"]["code"] == "not_found"
+    _, body = gql(HISTORY, {"c": "TM.YT~TM.LDTBXH"})
+    assert body["errors"][0]["extensions"]["code"] == "forbidden"

@@ -79,10 +79,13 @@ def test_merged_division_deputies_warning_then_violation(province, build):
     build.hold(build.position("SXD-PH2-D7", province["SXD-PH2"], "deputy"))
     day = dt.date(2025, 7, 1)
     services.merge_agencies(["SXD-PH2"], day, target_code="SXD-PH1")
-    # SXD-PH1 now: staff 8 + 9 = 17 → cap 3; deputies 1 + 2 = 3: fine; add one more
-    build.hold(build.position("SXD-PH1-D8", province["SXD-PH1"], "deputy"))
+    # SXD-PH1 now: staff 8 + 9 = 17 → cap 3; deputies 1 + 2 + the former head of SXD-PH2 = 4:
+    # within the merged-bodies allowance (cap + 1) for 5 years
     f = found("SXD", day)
     assert f[("SXD-PH1", "STRUCT-DEPUTY-DIVISION")]["severity"] == "warning"
+    build.hold(build.position("SXD-PH1-D8", province["SXD-PH1"], "deputy"))
+    f = found("SXD", day)
+    assert f[("SXD-PH1", "STRUCT-DEPUTY-DIVISION")]["severity"] == "violation"  # 5 > 3 + 1
     f = found("SXD", dt.date(2030, 7, 1))
     assert f[("SXD-PH1", "STRUCT-DEPUTY-DIVISION")]["severity"] == "violation"
 

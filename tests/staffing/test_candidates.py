@@ -89,6 +89,27 @@ def test_exempt_mother_boundary(build, tree, child_born, is_listed):
     assert (o.code in listed(tree["A"])) is is_listed
 
 
+def test_include_exempt_lists_exempt_officials_with_their_criteria_and_exemption(build, tree):
+    p = build.position(tree["A"], quota=1)
+    plain = build.holder(p)
+    mother = build.holder(p, gender="female", birth=D(1990, 1, 1), youngest_child_born_on=D(2023, 5, 1))
+    build.rating(mother, Y, "not_completed")
+    assert set(listed(tree["A"])) == {plain.code}
+    cands = {c.official.code: c for c in reduction_candidates(tree["A"], Y, include_exempt=True)}
+    assert set(cands) == {plain.code, mother.code}
+    assert not cands[plain.code].exempt and cands[plain.code].exemptions == []
+    m = cands[mother.code]
+    assert m.exempt and [x.code for x in m.criteria] == ["RED-RATING", "RED-OVER-QUOTA"]
+    (e,) = m.exemptions
+    assert e.code == "RED-EXEMPT-CHILD" and e.citation.startswith("NĐ 154/2025") and "Đ2 k2" in e.citation
+    assert "36 tháng" in e.message and "01/05/2023" in e.message and "01/05/2026" in e.message
+
+
+def test_an_exempt_official_meeting_no_criterion_is_not_listed(build, tree):
+    build.holder(tree["pA"], gender="female", birth=D(1990, 1, 1), youngest_child_born_on=D(2023, 5, 1))
+    assert reduction_candidates(tree["A"], Y, include_exempt=True) == []
+
+
 def test_exemption_is_for_women_only(build, tree):
     o = failing(build, tree["pA"], gender="male", youngest_child_born_on=D(2024, 1, 1))
     assert o.code in listed(tree["A"])
@@ -131,31 +152,77 @@ def test_separated_never_listed(build, tree):
     assert gone.code not in got and later.code in got
 
 
-def test_leader_restructured(build, tree):
-    lead = build.position(tree["A"], code="LEAD-A", category="leadership", leadership_role="head")
-    lead_b = build.position(tree["B"], code="LEAD-B", category="leadership", leadership_role="deputy")
-    merge = build.change("merge", D(Y, 7, 1))
-    move = build.change("move", D(Y, 7, 1))
+def _event(build, kind, on, originals, results, imported=False):
+    ev = build.change(kind, on)
+    ev.originals.add(*originals)
+    ev.results.add(*results)
+    if imported:
+        ev.imported = True
+        ev.save()
+    return ev
 
-    demoted = build.official()
-    build.assign(demoted, lead, D(2020, 1, 1), D(Y, 6, 30), kind="first_appointment", change_event=merge)
-    build.assign(demoted, tree["pA"], D(Y, 7, 1))
 
-    still_leader = build.official()
-    build.assign(still_leader, lead, D(2020, 1, 2), D(Y, 6, 30), kind="first_appointment", change_event=merge)
-    build.assign(still_leader, lead_b, D(Y, 7, 1), kind="transfer")
+EARLY = D(2018, 1, 1)
 
-    moved = build.official()
-    build.assign(moved, lead, D(2020, 1, 3), D(Y, 6, 30), kind="first_appointment", change_event=move)
-    build.assign(moved, tree["pA"], D(Y, 7, 1))
 
-    earlier = build.official()
-    build.assign(earlier, lead, D(2020, 1, 4), D(Y - 1, 12, 31), kind="first_appointment", change_event=merge)
-    build.assign(earlier, tree["pA"], D(Y, 1, 1))
+def _moved(build, first, then, eve, start=EARLY, kind="first_appointment"):
+    """An official holding `first` until `eve`, then `then` from the next day."""
+    o = build.official()
+    build.assign(o, first, start, eve, kind=kind)
+    build.assign(o, then, eve + dt.timedelta(days=1), kind="transfer")
+    return o
 
+
+def test_leader_restructured_widened(build, tree):
+    """RULES §3: head/deputy the day before a recorded merge/split/dissolve absorbed or dissolved
+    the agency, within 5 years up to the reference date, and now no post of that role or higher."""
+    a, b = tree["A"], tree["B"]
+    head_a = build.position(a, code="A-HEAD", category="leadership", leadership_role="head")
+    dep_a = build.position(a, code="A-DEP", category="leadership", leadership_role="deputy")
+    head_b = build.position(b, code="B-HEAD", category="leadership", leadership_role="head")
+    dep_b = build.position(b, code="B-DEP", category="leadership", leadership_role="deputy")
+    eve = D(Y, 6, 30)
+    _event(build, "merge", D(Y, 7, 1), [a, b], [b])  # A absorbed into B
+    head_now_deputy = _moved(build, head_a, dep_b, eve)
+    deputy_still_deputy = _moved(build, dep_a, dep_b, eve)
+    deputy_now_staff = _moved(build, dep_a, tree["pB"], eve)
+    head_still_head = _moved(build, head_a, head_b, eve)
+    left_before = _moved(build, head_a, tree["pB"], D(Y, 5, 31))  # not a holder on the eve
     got = listed(tree["root"])
-    assert got == {demoted.code: ["RED-LEADER-RESTRUCT"]}
-    assert listed(tree["root"], Y - 1) == {}
+    assert got == {head_now_deputy.code: ["RED-LEADER-RESTRUCT"], deputy_now_staff.code: ["RED-LEADER-RESTRUCT"]}
+    for o in (deputy_still_deputy, head_still_head, left_before):
+        assert o.code not in got
+    (c,) = [c for c in reduction_candidates(tree["root"], Y) if c.official == head_now_deputy]
+    msg = c.criteria[0].message
+    assert "người đứng đầu Cơ quan A (A-HEAD) đến ngày 30/06/2024" in msg and "hiện: cấp phó" in msg
+    assert c.criteria[0].citation == "NĐ 154/2025 Đ2 k1 điểm b, c"
+    assert listed(tree["root"], Y - 1) == {}  # before the event
+
+
+@pytest.mark.parametrize("kind, on, imported, counted", [
+    ("merge", D(2020, 1, 1), False, True),      # + 5 years = 2025-01-01 > 2024-12-31: inside the window
+    ("merge", D(2019, 12, 31), False, False),   # + 5 years = the reference date: outside
+    ("dissolve", D(2022, 3, 1), False, True),
+    ("split", D(2022, 3, 1), False, True),      # the original is not among the results: dissolved
+    ("merge", D(2022, 3, 1), True, False),      # imported history never counts
+    ("move", D(2022, 3, 1), False, False),
+])
+def test_leader_restructured_window_kinds_and_origin(build, tree, kind, on, imported, counted):
+    old = build.agency("OLD", tree["root"])
+    head = build.position(old, code="OLD-HEAD", category="leadership", leadership_role="head")
+    results = [tree["B"]] if kind != "move" else [old]
+    _event(build, kind, on, [old], results, imported=imported)
+    o = _moved(build, head, tree["pB"], on - dt.timedelta(days=1), start=D(2015, 1, 1))
+    assert (o.code in listed(tree["root"])) is counted
+
+
+def test_split_that_keeps_the_original_does_not_count(build, tree):
+    a = tree["A"]
+    head = build.position(a, code="A-HEAD", category="leadership", leadership_role="head")
+    new = build.agency("NEW", tree["root"])
+    _event(build, "split", D(Y, 3, 1), [a], [a, new])
+    o = _moved(build, head, tree["pB"], D(Y, 2, 28))
+    assert o.code not in listed(tree["root"])
 
 
 def test_several_criteria_in_order(build, tree):

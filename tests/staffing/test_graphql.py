@@ -90,6 +90,28 @@ def test_candidates_with_role(gql, make_token, build, tree):
     assert c["regime"] == "leave_service" and c["positionCodes"] == ["P-A"] and c["agencyCodes"] == ["A"]
 
 
+EXEMPT = """query($code: String!, $year: Int!, $x: Boolean) { reductionCandidates(agencyCode: $code, year: $year,
+  includeExempt: $x) { official { code } criteria { code } exempt exemptions { code message citation } } }"""
+
+
+def test_include_exempt_through_graphql(gql, make_token, build, tree):
+    o = build.holder(tree["pA"])
+    mother = build.holder(tree["pA"], gender="female", birth=D(1990, 1, 1), youngest_child_born_on=D(Y - 1, 3, 1))
+    for x in (o, mother):
+        build.rating(x, Y, "not_completed")
+    token = make_token("restructuring")
+    for variables in ({"code": "ROOT", "year": Y}, {"code": "ROOT", "year": Y, "x": False}):
+        _, body = gql(EXEMPT, variables, token)
+        assert [(c["official"]["code"], c["exempt"], c["exemptions"]) for c in body["data"]["reductionCandidates"]] == [
+            (o.code, False, [])]
+    _, body = gql(EXEMPT, {"code": "ROOT", "year": Y, "x": True}, token)
+    items = {c["official"]["code"]: c for c in body["data"]["reductionCandidates"]}
+    assert set(items) == {o.code, mother.code}
+    m = items[mother.code]
+    assert m["exempt"] is True and m["criteria"] == [{"code": "RED-RATING"}]
+    assert m["exemptions"][0]["code"] == "RED-EXEMPT-CHILD" and "Đ2 k2" in m["exemptions"][0]["citation"]
+
+
 def test_scoped_token_sees_only_its_scope(gql, make_token, build, tree):
     in_a = build.holder(tree["pA1"])
     in_b = build.holder(tree["pB"])

@@ -7,7 +7,7 @@ import pytest
 from orgchart.personnel.models import Assignment, Discipline, Official, Rating, Separation, SuccessionPlan
 from orgchart.positions.models import JobPosition
 from orgchart.staffing.models import Quota, ReductionTarget
-from orgchart.structure.models import Agency, AgencyLink, Mandate
+from orgchart.structure.models import Agency, AgencyLink, ChangeEvent, Mandate
 from orgchart.transfer.services import KINDS
 
 FILES = {
@@ -44,6 +44,9 @@ FILES = {
     "quotas": "agency_code,year,kind,amount,decision_no\nP.NV,2024,civil_servant,40,QĐ 1\nP.NV,2024,contract,5,\n",
     "reduction_targets": "agency_code,period_start,period_end,baseline_year,percent,kind\n"
                          "P,2022,2026,2022,5,\nP.NV,2022,2026,2022,10.5,civil_servant\n",
+    "change_events": "code,kind,effective_on,sources,targets,decision_no,note\n"
+                     "SN-2025-1,merge,2025-03-01,P.TC;P.NV,P.TC,NQ 1/2025,'=sáp nhập\n"
+                     "SN-2030-1,dissolve,2030-01-01,P.NV,,,\n",
 }
 
 
@@ -57,7 +60,7 @@ def full(run, write):
 
 def _wipe():
     for model in (Assignment, Rating, Discipline, SuccessionPlan, Separation, JobPosition, Official, Mandate, Quota,
-                  ReductionTarget, AgencyLink):
+                  ReductionTarget, AgencyLink, ChangeEvent):
         model.objects.all().delete()
     Agency.objects.update(parent=None)
     Agency.objects.all().delete()

@@ -248,3 +248,15 @@ def test_dissolved_agency_is_found_on_request_and_shows_its_successor(client, sm
     assert "Không hoạt động vào ngày này" in page
     assert "Tiền thân và kế thừa" in page and f"/co-quan/{target.code}/" in page
     assert f"?ngay={(today() - dt.timedelta(days=11)).isoformat()}" in page  # its last day
+
+
+def test_agency_page_shows_what_it_was_formed_from_after_a_change_events_import(client, small_tree):
+    from orgchart.transfer.services import import_rows
+
+    import_rows("change_events", [{"code": "SN-1", "kind": "merge", "effective_on": "2025-03-01",
+                                   "sources": "T-SO001;T-SO002", "targets": "T-SO001", "note": "Hợp nhất"}])
+    page = client.get("/co-quan/T-SO001/").content.decode()
+    assert "Hình thành từ" in page and '/co-quan/T-SO002/"' in page
+    assert "01/03/2025" in page
+    page = client.get("/co-quan/T-SO002/").content.decode()  # where its duties went
+    assert '/co-quan/T-SO001/"' in page

@@ -61,15 +61,20 @@ def _window(ev: ChangeEvent):
 
 def _touched(ev, start, end, agency_ids):
     """[(model, row ids)] of the rows written in the window that belong to the event."""
+    from orgchart.positions.models import JobPosition
+
     Assignment, PositionLink, Quota = _models()
     in_window = {"history_date__gte": start, "history_date__lte": end}
+    position_ids = set(JobPosition.history.filter(agency_id__in=agency_ids).values_list("id", flat=True))
+    position_ids |= set(PositionLink.history.filter(agency_id__in=agency_ids).values_list("position_id", flat=True))
     specs = [
         (Agency, Q(id__in=agency_ids)),
         (AgencyLink, Q(agency_id__in=agency_ids) | Q(parent_id__in=agency_ids) | Q(change_event_id=ev.pk)),
         (PositionLink, Q(agency_id__in=agency_ids) | Q(change_event_id=ev.pk)),
         (Mandate, Q(agency_id__in=agency_ids)),
         (Quota, Q(agency_id__in=agency_ids)),
-        (Assignment, Q(change_event_id=ev.pk)),
+        (JobPosition, Q(agency_id__in=agency_ids)),
+        (Assignment, Q(change_event_id=ev.pk) | Q(position_id__in=position_ids)),
     ]
     out = []
     for model, q in specs:
@@ -214,8 +219,9 @@ def cancel_scheduled(event_id, *, actor) -> Cancelled:
             obj.save()
             done.restored += 1
         try:
-            # dependants first: rows of created agencies, then the agencies themselves
-            for model, deletes, _restores in sorted(plans, key=lambda p: p[0] is Agency):
+            # dependants first: assignments, rows of created positions and agencies, then those
+            order = ["Assignment", "Quota", "Mandate", "PositionLink", "AgencyLink", "JobPosition", "Agency"]
+            for model, deletes, _restores in sorted(plans, key=lambda p: order.index(p[0].__name__)):
                 for obj in model.objects.filter(pk__in=deletes):
                     obj.delete()
                     done.deleted += 1

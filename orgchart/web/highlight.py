@@ -7,7 +7,7 @@ import unicodedata
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from .selectors import fold
+from orgchart.core.text import fold
 
 
 def _fold_chars(text: str) -> str:

@@ -12,11 +12,10 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Max
 
+from orgchart.core.text import fold
 from orgchart.personnel.models import Official
 from orgchart.positions.models import JobPosition
 from orgchart.structure.models import Agency
-
-from .selectors import fold
 
 LIMIT = 20
 LABELS = {"agency": "cơ quan, đơn vị", "official": "cán bộ", "position": "vị trí việc làm"}

@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from orgchart.accounts.permissions import Actor
 from orgchart.core.choices import QuotaKind, Regime
 from orgchart.core.dates import today
+from orgchart.core.text import fold
 from orgchart.staffing.candidates import visible_candidates
 from orgchart.staffing.forecast import attrition_forecast
 from orgchart.staffing.summary import breakdown, summary
@@ -20,7 +21,6 @@ from orgchart.structure.models import Agency
 
 from . import staffing_export
 from .export_safety import escape_row
-from .selectors import fold
 from .views import request_memo
 
 MIN_YEAR, MAX_YEAR = 2000, 2100

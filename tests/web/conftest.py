@@ -99,13 +99,11 @@ def role_client(client, django_user_model):
 
 @pytest.fixture(autouse=True)
 def _fresh_search_cache():
-    """Each test rolls its data back, so the per-process folded-name cache must not outlive it."""
-    from orgchart.web import lookup, selectors
+    """Each test rolls its data back, so the per-process folded position names must not outlive it."""
+    from orgchart.web import lookup
 
-    selectors._folded_cache.clear()
     lookup.clear()
     yield
-    selectors._folded_cache.clear()
     lookup.clear()
 
 

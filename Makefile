@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1:8000
 
-.PHONY: setup run test lint bench bench-quick demo backup restore clean
+.PHONY: setup run test lint bench bench-quick demo backup restore clean screenshots
 
 setup: $(STAMP)
 
@@ -28,6 +28,10 @@ test: setup
 
 lint: setup
 	$(VENV)/bin/ruff check .
+
+# A PNG of each page with the demo data into docs/screenshots/ (Debian's chromium, headless).
+screenshots: setup
+	$(PY) -m orgchart.web.browser.screenshots docs/screenshots
 
 demo: setup
 	$(PY) manage.py migrate --noinput

@@ -12,3 +12,7 @@ urlpatterns = [
     path("graphql/", graphql_view, name="graphql"),
     path("", include("orgchart.web.urls")),
 ]
+
+handler403 = "orgchart.web.errors.forbidden"
+handler404 = "orgchart.web.errors.not_found"
+handler500 = "orgchart.web.errors.server_error"

@@ -1,5 +1,7 @@
 """Every enumeration of CONTRACT §2 and GLOSSARY.md: lowercase codes in data and API,
 Vietnamese labels in the UI. Ordered enumerations expose a rank for comparisons."""
+import functools
+
 from django.db import models
 
 
@@ -183,14 +185,16 @@ class Role(models.TextChoices):
     AUDITOR = "auditor", "Thanh tra, kiểm toán"
 
 
+@functools.lru_cache(maxsize=64)
+def _order(choices: type[models.TextChoices]) -> dict[str, int]:
+    return {v: i for i, v in enumerate(choices.values)}  # `.values` builds a new list on each call
+
+
 def rank(choices: type[models.TextChoices], value: str | None) -> int:
     """Position of `value` in an ordered enumeration (lowest first); -1 when missing."""
     if not value:
         return -1
-    try:
-        return list(choices.values).index(value)
-    except ValueError:
-        return -1
+    return _order(choices).get(value, -1)
 
 
 def values_q(field: str, choices: type[models.TextChoices]):

@@ -92,6 +92,20 @@ def sectors_of(text: str) -> str:
     return ";".join(name for name, keys in SECTORS if any(k in t for k in keys))
 
 
+# The source notes of the real texts are English; the demo shows Vietnamese only.
+_NOTE_VI = [
+    (" [truncated in source excerpt]", " […]"), ("provincial QĐ, number not in excerpt", "quyết định của tỉnh, không rõ số"),
+    ("number not in source", "không rõ số"), ("older regulation", "văn bản cũ"), ("guidance under", "hướng dẫn theo"),
+    ("page dated", "trang ngày"), ("unit-level duty of", "nhiệm vụ cấp phòng của"), ("; per ", "; theo "),
+]
+
+
+def vietnamese_notes(text: str) -> str:
+    for english, vietnamese in _NOTE_VI:
+        text = text.replace(english, vietnamese)
+    return text
+
+
 def adapt(text: str, line: int, province: str) -> str:
     for place in _OTHER_PLACES:
         text = re.sub(rf"\b(tỉnh|Tỉnh) {re.escape(place)}", lambda m: f"{m.group(1)} {province}", text)
@@ -112,8 +126,8 @@ def real_mandates() -> list[dict]:
             targets = MAPPING[line] if isinstance(MAPPING[line], list) else [MAPPING[line]]
             for agency, ref, valid_from, valid_to in targets:
                 province = "Ninh Thuận" if agency.startswith("NT.") else "Khánh Hòa"
-                text = adapt(item["text"], line, province)
-                legal = item["instrument"]
+                text = vietnamese_notes(adapt(item["text"], line, province))
+                legal = vietnamese_notes(item["instrument"])
                 if text != item["text"]:
                     legal += " — văn bản mẫu, đã thay tên địa phương cho dữ liệu minh họa"
                 rows.append({"agency_code": agency, "ref": ref, "kind": item["kind"], "text": text,

@@ -6,6 +6,7 @@ import datetime as dt
 from orgchart.core.choices import Education, PoliticalTheory, RatingValue, StateMgmt
 from orgchart.core.dates import add_months, whole_years
 from orgchart.core.findings import VIOLATION, WARNING, Finding
+from orgchart.core.ranks import rank_name
 
 from .facts import (
     ACTIONS,
@@ -278,7 +279,7 @@ def std_rank(c: Case):
     else:
         ok = bool(have) and have.lower() == need.lower()
     if not ok:
-        return Finding("STD-RANK", VIOLATION, f"Ngạch công chức ({have or 'chưa có'}) không đáp ứng ngạch yêu cầu ({need}).",
+        return Finding("STD-RANK", VIOLATION, f"Ngạch công chức ({rank_name(have) or 'chưa có'}) không đáp ứng ngạch yêu cầu ({rank_name(need)}).",
                        "NĐ 62/2020 Đ6; TT 13/2022/TT-BNV")
 
 
@@ -346,7 +347,7 @@ def pos_deputy_cap(c: Case):
     others = len(p.deputy_holder_ids - {c.official.id})
     if others >= cap:
         return Finding("POS-DEPUTY-CAP", VIOLATION,
-                       f"Cơ quan đã có {others} cấp phó, bằng hoặc vượt số tối đa {cap}.", f"{citation} (RULES §4)")
+                       f"Cơ quan đã có {others} cấp phó, bằng hoặc vượt số tối đa {cap}.", citation)
 
 
 # (code, function, actions it applies to) in the order of RULES.md §2.

@@ -67,7 +67,7 @@ def _inputs(actor, official_code, position_code, action, start_on):
     except ValueError:
         start = None
     if start is None:
-        errors.append(DomainError("Ngày bắt đầu (startOn) là bắt buộc, dạng YYYY-MM-DD.", "invalid", "start_on"))
+        errors.append(DomainError("Ngày bắt đầu là bắt buộc, dạng YYYY-MM-DD.", "invalid", "start_on"))
     official = Official.objects.filter(code=(official_code or "").strip()).first()
     if official is None:
         errors.append(DomainError(f"Không tìm thấy cán bộ mã {official_code!r}.", "not_found", "official_code"))

@@ -26,10 +26,10 @@ _ROWS = (
     # STRUCT-DEPUTY-DIVISION: ((minimum staff, deputy cap), …) highest first.
     LegalNumber("division_deputy_caps", ((15, 3), (10, 2), (0, 1)), None, ND45_TO, "NĐ 107/2020 (trước NĐ 150/2025)"),
     LegalNumber("division_deputy_caps", ((15, 3), (10, 2), (0, 1)), ND150_FROM, None,
-                "NĐ 150/2025 (sửa đổi); earlier NĐ 107/2020"),
+                "NĐ 150/2025 (sửa đổi); trước 01/7/2025: NĐ 107/2020"),
     # STRUCT-DIVISION-MIN-STAFF: a division of a department needs at least 7 staff.
     LegalNumber("division_min_staff", 7, None, ND45_TO, "NĐ 45/2025 Đ5"),
-    LegalNumber("division_min_staff", 7, ND150_FROM, None, "NĐ 150/2025 (from 2025-07-01); NĐ 45/2025 Đ5"),
+    LegalNumber("division_min_staff", 7, ND150_FROM, None, "NĐ 150/2025 (từ 01/7/2025); NĐ 45/2025 Đ5"),
     # STRUCT-SUBDEPT-MIN-STAFF.
     LegalNumber("subdept_min_staff", 12, None, None, "NĐ 45/2025; NĐ 150/2025"),
     # Warnings and head-of-agency rules (values are not numbers; the row carries the citation).

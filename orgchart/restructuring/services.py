@@ -105,9 +105,9 @@ def _merge_inputs(codes: list[str], target_code, new_code, new_name, new_kind):
     if len(set(codes)) != len(codes):
         raise DomainError("Danh sách cơ quan bị hợp nhất có mã trùng", "invalid", "source_codes")
     if bool(target_code) == bool(new_code):
-        raise DomainError("Cần đúng một trong hai: targetCode hoặc newCode (kèm newName)", "invalid", "target_code")
+        raise DomainError("Cần đúng một trong hai: cơ quan nhận, hoặc mã và tên cơ quan mới", "invalid", "target_code")
     if new_code and not (new_name or "").strip():
-        raise DomainError("Cần tên của cơ quan mới (newName)", "invalid", "new_name")
+        raise DomainError("Cần tên của cơ quan mới", "invalid", "new_name")
     if new_kind and new_kind not in AgencyKind.values:
         raise DomainError(f"Loại cơ quan không hợp lệ: {new_kind}", "invalid", "new_kind")
 
@@ -196,7 +196,7 @@ def _require_empty(a: Agency, day: dt.date) -> list[Assignment]:
     if problems:
         raise DomainError(
             f"Không thể giải thể '{a.code}' khi còn " + "; ".join(problems)
-            + ": cần chỉ định cơ quan tiếp nhận (destinationCode) hoặc chuyển đi trước", "conflict", "destination_code",
+            + ": cần chỉ định cơ quan tiếp nhận hoặc chuyển đi trước", "conflict", "destination_code",
         )
     return [x for x in open_ if x.kind in NON_HOLDING_KINDS]
 

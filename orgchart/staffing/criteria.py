@@ -5,6 +5,7 @@ decides; Vietnamese message, citation) or None; the legal
 numbers and citations come from `legal.py`, the entry in force on the reference date.
 """
 import datetime as dt
+import functools
 
 from orgchart.core.choices import Education, Gender, Regime, rank
 from orgchart.core.dates import add_months
@@ -57,11 +58,21 @@ def rating(not_completed_years: set[int], year: int, on: dt.date) -> Finding | N
     return None
 
 
+@functools.lru_cache(maxsize=65536)
+def _fold(value: str) -> str:
+    return fold(value)
+
+
+@functools.lru_cache(maxsize=4096)
+def _allowed(education_fields: str) -> frozenset:
+    return frozenset(_fold(f) for f in split_list(education_fields))
+
+
 def qualification_gap(education_level: str, education_field: str, min_education: str, education_fields: str) -> bool:
     if min_education and rank(Education, education_level) < rank(Education, min_education):
         return True
-    allowed = {fold(f) for f in split_list(education_fields)}
-    return bool(allowed) and fold(education_field) not in allowed
+    allowed = _allowed(education_fields or "")
+    return bool(allowed) and _fold(education_field or "") not in allowed
 
 
 def qualification(official, positions, on: dt.date) -> Finding | None:

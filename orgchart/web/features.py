@@ -60,6 +60,7 @@ def overlap_findings(agency):
     )
     return [
         {
+            "pk": f.pk,
             "other": f.agency_b if f.agency_a_id == agency.pk else f.agency_a,
             "score": f.score,
             "shared_terms_text": ", ".join(str(t) for t in (f.shared_terms or [])[:12]),

@@ -95,3 +95,28 @@ def role_client(client, django_user_model):
         return client
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def _fresh_search_cache():
+    """Each test rolls its data back, so the per-process folded position names must not outlive it."""
+    from orgchart.web import lookup
+
+    lookup.clear()
+    yield
+    lookup.clear()
+
+
+def add_findings(agencies, n: int):
+    """n overlap findings between consecutive agencies of the list (with a mandate pair each)."""
+    from orgchart.overlaps.models import OverlapFinding
+
+    rows = []
+    for a, b in list(zip(agencies[1:], agencies[2:], strict=False))[:n]:
+        a, b = sorted((a, b), key=lambda x: x.code)
+        pair = {"a": {"id": 1, "ref": "1", "text": f"Quản lý nhà nước về an toàn thực phẩm tại {a.name}"},
+                "b": {"id": 2, "ref": "2", "text": f"Thanh tra an toàn thực phẩm của {b.name}"},
+                "score": 0.8, "terms": ["an toàn thực phẩm"]}
+        rows.append(OverlapFinding(agency_a=a, agency_b=b, score=0.8, shared_terms=["an toàn thực phẩm"],
+                                   mandate_pairs=[pair]))
+    return OverlapFinding.objects.bulk_create(rows)

@@ -175,8 +175,8 @@ def test_eligibility_checker_lists_candidates(role_client, small_tree):
 def test_eligibility_checker_reports_unknown_codes(role_client, small_tree):
     client = role_client("admin")
     html = client.get("/kiem-tra-bo-nhiem/?can_bo=KHONG&vi_tri=KHONG").content.decode()
-    assert "Không tìm thấy vị trí việc làm mã «KHONG»" in html
-    assert "Không tìm thấy cán bộ mã «KHONG»" in html
+    assert "Không tìm thấy vị trí việc làm «KHONG»" in html
+    assert "Không tìm thấy cán bộ «KHONG»" in html
 
 
 def test_eligibility_checker_respects_scope(role_client, small_tree, official_with_records):
